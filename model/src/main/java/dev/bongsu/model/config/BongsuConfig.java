@@ -1,0 +1,75 @@
+package dev.bongsu.model.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A whole, validated Bongsu configuration.
+ *
+ * @param http      the HTTP server (API, status page, metrics)
+ * @param admin     the admin API
+ * @param vantages  where probes run from
+ * @param services  what is watched, with their checks
+ * @param storage   where results, rollups and incidents are kept
+ * @param probes    probe engine settings
+ * @param detector  detection thresholds
+ * @param alerting  notification routing
+ * @param statusPage the public status page
+ */
+public record BongsuConfig(
+        HttpConfig http,
+        AdminConfig admin,
+        List<VantageConfig> vantages,
+        List<ServiceConfig> services,
+        StorageConfig storage,
+        ProbeSettings probes,
+        DetectorConfig detector,
+        AlertingConfig alerting,
+        StatusPageConfig statusPage) {
+
+    public BongsuConfig {
+        vantages = List.copyOf(vantages);
+        services = List.copyOf(services);
+    }
+
+    /** The service with this id. */
+    public Optional<ServiceConfig> service(String id) {
+        return services.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** Every check of every service. */
+    public List<CheckConfig> checks() {
+        return services.stream().flatMap(s -> s.checks().stream()).collect(Collectors.toList());
+    }
+
+    /** The vantage names, in config order. */
+    public List<String> vantageNames() {
+        return vantages.stream().map(VantageConfig::name).toList();
+    }
+
+    /** This config with other vantages (the demo simulates its own). */
+    public BongsuConfig withVantages(List<VantageConfig> newVantages) {
+        return new BongsuConfig(http, admin, newVantages, services, storage, probes, detector, alerting, statusPage);
+    }
+
+    /** This config with another HTTP server setting. */
+    public BongsuConfig withHttp(HttpConfig newHttp) {
+        return new BongsuConfig(newHttp, admin, vantages, services, storage, probes, detector, alerting, statusPage);
+    }
+
+    /** This config with other services (the demo points them at the simulator). */
+    public BongsuConfig withServices(List<ServiceConfig> newServices) {
+        return new BongsuConfig(http, admin, vantages, newServices, storage, probes, detector, alerting, statusPage);
+    }
+
+    /** This config with another alerting setting. */
+    public BongsuConfig withAlerting(AlertingConfig newAlerting) {
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, newAlerting, statusPage);
+    }
+
+    /** This config with another storage setting. */
+    public BongsuConfig withStorage(StorageConfig newStorage) {
+        return new BongsuConfig(http, admin, vantages, services, newStorage, probes, detector, alerting, statusPage);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.bongsu.model.config;
+
+import dev.bongsu.model.LocalizedText;
+
+/** Reads the {@code statusPage} section. */
+final class StatusPageSection {
+    private StatusPageSection() {
+    }
+
+    static StatusPageConfig read(ConfigNode n) {
+        n.allowOnly("title", "description");
+        StatusPageConfig d = StatusPageConfig.defaults();
+        return new StatusPageConfig(text(n.get("title"), d.title()), text(n.get("description"), d.description()));
+    }
+
+    /** A text given as one string or as {@code {ko, en}}. */
+    static LocalizedText text(ConfigNode n, LocalizedText def) {
+        if (n.isMissing()) {
+            return def;
+        }
+        if (n.isScalar()) {
+            String t = n.nonEmptyText();
+            return new LocalizedText(t, t);
+        }
+        n.allowOnly("ko", "en");
+        return new LocalizedText(n.require("ko").nonEmptyText(), n.require("en").nonEmptyText());
+    }
+}
