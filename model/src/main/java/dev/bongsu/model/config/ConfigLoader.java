@@ -84,6 +84,14 @@ public final class ConfigLoader {
                 StatusPageSection.read(root.get("statusPage")));
     }
 
+    /**
+     * Parses any YAML document of Bongsu's (a scenario, a silence file) into a {@link ConfigNode}, so its
+     * reader reports errors the same way as the main config.
+     */
+    public static ConfigNode parseNode(String name, String yaml, Map<String, String> env) {
+        return ConfigNode.root(name, compose(name, new StringReader(yaml)), env);
+    }
+
     private static Node compose(String name, Reader reader) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
