@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param resolvedAt when it ended, {@code null} while open
  * @param title      a one-line summary
  * @param hypothesis the likely cause, or {@code null}
+ * @param parentId   the correlated incident this service incident is part of, or {@code null}
  * @param timeline   every transition, oldest first
  */
 public record Incident(
@@ -34,6 +35,7 @@ public record Incident(
         Instant resolvedAt,
         LocalizedText title,
         Hypothesis hypothesis,
+        String parentId,
         List<TimelineEntry> timeline) {
 
     public Incident {
