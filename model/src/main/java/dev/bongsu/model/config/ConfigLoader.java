@@ -69,7 +69,7 @@ public final class ConfigLoader {
 
         List<VantageConfig> vantages = vantages(root.get("vantages"));
         DetectorConfig detector = DetectorSection.read(root.get("detector"));
-        Set<String> vantageNames = new HashSet<>();
+        Set<String> vantageNames = new java.util.LinkedHashSet<>();
         vantages.forEach(v -> vantageNames.add(v.name()));
         List<ServiceConfig> services = new ServicesSection(root.get("defaults"), vantageNames).read(root.require("services"));
         return new BongsuConfig(
