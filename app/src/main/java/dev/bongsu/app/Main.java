@@ -1,0 +1,68 @@
+package dev.bongsu.app;
+
+import dev.bongsu.model.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bongsu} command line. */
+@Command(name = "bongsu",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Real-time service health and correlated outage detection.",
+        subcommands = {
+            DemoCommand.class,
+            RunCommand.class,
+            SimulateCommand.class,
+            CheckConfigCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    /** Exit status for an invalid configuration or invalid arguments. */
+    public static final int EXIT_CONFIG = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        Logging.configure();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Bongsu's error handling, for main and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("bongsu: invalid configuration: " + e.getMessage());
+                return EXIT_CONFIG;
+            }
+            if (e instanceof UserException) {
+                commandLine.getErr().println("bongsu: " + e.getMessage());
+                return ((UserException) e).exitCode();
+            }
+            throw e;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("bongsu: " + e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_CONFIG;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"bongsu " + (v == null ? "development build" : v)};
+        }
+    }
+}
