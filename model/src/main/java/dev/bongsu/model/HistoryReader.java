@@ -1,6 +1,7 @@
 package dev.bongsu.model;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,4 +12,10 @@ public interface HistoryReader {
 
     /** Minute rollups of every check of one service, every vantage, in [from, to), oldest first. */
     Future<List<Rollup>> serviceRollups(String serviceId, Instant from, Instant to);
+
+    /**
+     * One service's history in buckets of {@code step} aligned to {@code from}, merged over checks and vantages,
+     * oldest first; buckets without probes are left out.
+     */
+    Future<List<ServiceBucket>> serviceHistory(String serviceId, Instant from, Instant to, Duration step);
 }
