@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * @param detector  detection thresholds
  * @param alerting  notification routing
  * @param statusPage the public status page
+ * @param cluster   how nodes find each other in cluster mode ({@code probe} and {@code server} commands)
  */
 public record BongsuConfig(
         HttpConfig http,
@@ -26,11 +27,20 @@ public record BongsuConfig(
         ProbeSettings probes,
         DetectorConfig detector,
         AlertingConfig alerting,
-        StatusPageConfig statusPage) {
+        StatusPageConfig statusPage,
+        ClusterConfig cluster) {
 
     public BongsuConfig {
         vantages = List.copyOf(vantages);
         services = List.copyOf(services);
+        java.util.Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /** A configuration with the default (single loopback node) cluster settings. */
+    public BongsuConfig(HttpConfig http, AdminConfig admin, List<VantageConfig> vantages, List<ServiceConfig> services,
+                        StorageConfig storage, ProbeSettings probes, DetectorConfig detector, AlertingConfig alerting,
+                        StatusPageConfig statusPage) {
+        this(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, ClusterConfig.defaults());
     }
 
     /** The service with this id. */
@@ -50,26 +60,31 @@ public record BongsuConfig(
 
     /** This config with other vantages (the demo simulates its own). */
     public BongsuConfig withVantages(List<VantageConfig> newVantages) {
-        return new BongsuConfig(http, admin, newVantages, services, storage, probes, detector, alerting, statusPage);
+        return new BongsuConfig(http, admin, newVantages, services, storage, probes, detector, alerting, statusPage, cluster);
     }
 
     /** This config with another HTTP server setting. */
     public BongsuConfig withHttp(HttpConfig newHttp) {
-        return new BongsuConfig(newHttp, admin, vantages, services, storage, probes, detector, alerting, statusPage);
+        return new BongsuConfig(newHttp, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster);
     }
 
     /** This config with other services (the demo points them at the simulator). */
     public BongsuConfig withServices(List<ServiceConfig> newServices) {
-        return new BongsuConfig(http, admin, vantages, newServices, storage, probes, detector, alerting, statusPage);
+        return new BongsuConfig(http, admin, vantages, newServices, storage, probes, detector, alerting, statusPage, cluster);
     }
 
     /** This config with another alerting setting. */
     public BongsuConfig withAlerting(AlertingConfig newAlerting) {
-        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, newAlerting, statusPage);
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, newAlerting, statusPage, cluster);
     }
 
     /** This config with another storage setting. */
     public BongsuConfig withStorage(StorageConfig newStorage) {
-        return new BongsuConfig(http, admin, vantages, services, newStorage, probes, detector, alerting, statusPage);
+        return new BongsuConfig(http, admin, vantages, services, newStorage, probes, detector, alerting, statusPage, cluster);
+    }
+
+    /** This config with other cluster settings. */
+    public BongsuConfig withCluster(ClusterConfig newCluster) {
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, newCluster);
     }
 }

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
     private static final String[] ROOT_KEYS = {
-        "http", "admin", "vantages", "defaults", "services", "storage", "probes", "detector", "alerting", "statusPage"
+        "http", "admin", "vantages", "defaults", "services", "storage", "probes", "detector", "alerting", "statusPage", "cluster"
     };
     private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -81,7 +81,8 @@ public final class ConfigLoader {
                 probes(root.get("probes")),
                 detector,
                 AlertingSection.read(root.get("alerting"), services, vantages),
-                StatusPageSection.read(root.get("statusPage")));
+                StatusPageSection.read(root.get("statusPage")),
+                ClusterSection.read(root.get("cluster")));
     }
 
     /**
