@@ -1,0 +1,22 @@
+package dev.bongsu.app.cluster;
+
+/** Event-bus addresses used only between the nodes of a cluster. */
+public final class ClusterAddresses {
+    /** A probe node joined, left or announced itself (publish, no body): every probe node recomputes its share. */
+    public static final String PROBE_NODES_CHANGED = "bongsu.cluster.probe-nodes-changed";
+    /** Servers say they are alive once a second (publish, JSON {@code {node, active}}). */
+    public static final String SERVER_HEARTBEAT = "bongsu.cluster.server-heartbeat";
+
+    private ClusterAddresses() {
+    }
+
+    /** Where a probe node answers "which checks do you have?" (request/reply, JSON). */
+    public static String assignments(String nodeId) {
+        return "bongsu.cluster.assignments." + nodeId;
+    }
+
+    /** Where a server takes result batches from probe nodes (request/reply, {@code ResultBatch}). */
+    public static String results(String serverNodeId) {
+        return "bongsu.cluster.results." + serverNodeId;
+    }
+}
