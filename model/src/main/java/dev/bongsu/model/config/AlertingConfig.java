@@ -1,12 +1,109 @@
 package dev.bongsu.model.config;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Routing of incident notifications to receivers. (Filled in by the alerting work: receivers, routes,
- * inhibition, maintenance windows, outbox settings.)
+ * Routing of incident notifications to receivers.
+ *
+ * @param receivers           where notifications go; a built-in {@code log} receiver exists besides them
+ * @param routes              label routes, tried in order
+ * @param defaultReceivers    receivers of service and correlated incidents no route matched (empty: every
+ *                            configured receiver that is not another's fallback, or {@code log} when none)
+ * @param monitoringReceivers receivers of probe faults no route matched (empty: the {@code log} receiver)
+ * @param groupWait           default delay before an incident's first notification
+ * @param groupInterval       default least time between two notifications of one incident to one receiver
+ * @param repeatInterval      default re-notification of an open incident without news
+ * @param inhibit             whether an open correlated incident suppresses its members' own notifications
+ * @param maintenance         planned quiet times
+ * @param outbox              retry settings
  */
-public record AlertingConfig() {
+public record AlertingConfig(
+        List<ReceiverConfig> receivers,
+        List<RouteConfig> routes,
+        List<String> defaultReceivers,
+        List<String> monitoringReceivers,
+        Duration groupWait,
+        Duration groupInterval,
+        Duration repeatInterval,
+        boolean inhibit,
+        List<MaintenanceWindow> maintenance,
+        OutboxConfig outbox) {
+
+    /** Name of the built-in log receiver. */
+    public static final String LOG_RECEIVER = "log";
+    /** Default group wait. */
+    public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(5);
+    /** Default group interval. */
+    public static final Duration DEFAULT_GROUP_INTERVAL = Duration.ofMinutes(1);
+    /** Default repeat interval. */
+    public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
+
+    public AlertingConfig {
+        receivers = List.copyOf(receivers);
+        routes = List.copyOf(routes);
+        defaultReceivers = List.copyOf(defaultReceivers);
+        monitoringReceivers = List.copyOf(monitoringReceivers);
+        maintenance = List.copyOf(maintenance);
+    }
+
     /** No receivers: notifications are only logged. */
     public static AlertingConfig defaults() {
-        return new AlertingConfig();
+        return new AlertingConfig(List.of(), List.of(), List.of(), List.of(), DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL,
+                DEFAULT_REPEAT_INTERVAL, true, List.of(), OutboxConfig.defaults());
+    }
+
+    /** The receivers in force: the configured ones plus the built-in {@code log} receiver unless one is named so. */
+    public List<ReceiverConfig> effectiveReceivers() {
+        if (receivers.stream().anyMatch(r -> r.name().equals(LOG_RECEIVER))) {
+            return receivers;
+        }
+        List<ReceiverConfig> all = new ArrayList<>(receivers);
+        all.add(ReceiverConfig.log(LOG_RECEIVER));
+        return all;
+    }
+
+    /**
+     * Receivers of service and correlated incidents no route matched: {@code defaultReceivers}, else every
+     * configured receiver that is not another's fallback, else {@code log}.
+     */
+    public List<String> effectiveDefaultReceivers() {
+        if (!defaultReceivers.isEmpty()) {
+            return defaultReceivers;
+        }
+        java.util.Set<String> fallbacks = new java.util.HashSet<>();
+        receivers.forEach(r -> {
+            if (r.fallback() != null) {
+                fallbacks.add(r.fallback());
+            }
+        });
+        List<String> out = receivers.stream().map(ReceiverConfig::name).filter(n -> !fallbacks.contains(n)).toList();
+        return out.isEmpty() ? List.of(LOG_RECEIVER) : out;
+    }
+
+    /** Receivers of probe faults no route matched: {@code monitoringReceivers}, else {@code log}. */
+    public List<String> effectiveMonitoringReceivers() {
+        return monitoringReceivers.isEmpty() ? List.of(LOG_RECEIVER) : monitoringReceivers;
+    }
+
+    /** The receiver with this name, among the effective receivers. */
+    public Optional<ReceiverConfig> receiver(String name) {
+        return effectiveReceivers().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** This config with one more receiver (the demo adds its webhook this way). */
+    public AlertingConfig withReceiver(ReceiverConfig receiver) {
+        List<ReceiverConfig> more = new ArrayList<>(receivers);
+        more.add(receiver);
+        return new AlertingConfig(more, routes, defaultReceivers, monitoringReceivers, groupWait, groupInterval,
+                repeatInterval, inhibit, maintenance, outbox);
+    }
+
+    /** This config with other grouping times (tests and the demo use short ones). */
+    public AlertingConfig withGrouping(Duration wait, Duration interval, Duration repeat) {
+        return new AlertingConfig(receivers, routes, defaultReceivers, monitoringReceivers, wait, interval, repeat,
+                inhibit, maintenance, outbox);
     }
 }

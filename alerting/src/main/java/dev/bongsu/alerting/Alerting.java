@@ -1,0 +1,63 @@
+package dev.bongsu.alerting;
+
+import dev.bongsu.alerting.notify.Notifiers;
+import dev.bongsu.alerting.outbox.Outbox;
+import dev.bongsu.alerting.outbox.OutboxDatabase;
+import dev.bongsu.alerting.silence.Silences;
+import dev.bongsu.model.config.BongsuConfig;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+
+/**
+ * The alerting parts wired together for the app: deploy {@link #verticle()}, mount {@link #adminRoutes()}, and
+ * pause or resume {@link #outbox()} for the cluster lease.
+ */
+public final class Alerting {
+    private final Notifiers notifiers;
+    private final Outbox outbox;
+    private final AlertingVerticle verticle;
+    private final AlertingAdminRoutes adminRoutes;
+
+    private Alerting(Notifiers notifiers, Outbox outbox, AlertingVerticle verticle, AlertingAdminRoutes adminRoutes) {
+        this.notifiers = notifiers;
+        this.outbox = outbox;
+        this.verticle = verticle;
+        this.adminRoutes = adminRoutes;
+    }
+
+    /**
+     * Builds the parts: outbox.db under {@code storage.dir}, one notifier per receiver, the outbox, silences, the
+     * verticle and the admin routes. Nothing is opened until the verticle is deployed.
+     *
+     * @param nodeId this process's name in notification events, e.g. {@code host:pid}
+     */
+    public static Alerting create(Vertx vertx, BongsuConfig cfg, Clock clock, String nodeId) {
+        OutboxDatabase db = new OutboxDatabase(vertx, cfg.storage().dir().resolve("outbox.db"));
+        Notifiers notifiers = Notifiers.create(vertx, cfg.alerting(), clock);
+        Outbox outbox = new Outbox(vertx, db, notifiers, cfg.alerting().outbox(), clock, nodeId);
+        Silences silences = new Silences(db, clock);
+        AlertingVerticle verticle = new AlertingVerticle(cfg, db, outbox, silences, nodeId, clock);
+        AlertingAdminRoutes routes = new AlertingAdminRoutes(outbox, silences, notifiers, clock, cfg.http().publicUrl());
+        return new Alerting(notifiers, outbox, verticle, routes);
+    }
+
+    /** The verticle to deploy (opens outbox.db, starts delivery). */
+    public AlertingVerticle verticle() {
+        return verticle;
+    }
+
+    /** The admin routes to mount on the root router. */
+    public AlertingAdminRoutes adminRoutes() {
+        return adminRoutes;
+    }
+
+    /** The outbox, to pause and resume delivery. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Releases the HTTP client; call after undeploying the verticle. */
+    public void close() {
+        notifiers.close();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.bongsu.alerting;
+
+import dev.bongsu.alerting.outbox.Outbox;
+import dev.bongsu.alerting.outbox.OutboxDatabase;
+import dev.bongsu.alerting.route.Mute;
+import dev.bongsu.alerting.route.NotificationRouter;
+import dev.bongsu.alerting.route.RoutingDecision;
+import dev.bongsu.alerting.silence.MaintenanceMute;
+import dev.bongsu.alerting.silence.Silences;
+import dev.bongsu.model.Addresses;
+import dev.bongsu.model.IncidentTransition;
+import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.model.config.ServiceConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Alerting: listens to incident transitions, routes them (grouping, inhibition, silences, maintenance,
+ * fallback) and writes the outcome to the outbox, which delivers. Opens outbox.db, loads silences and starts the
+ * outbox on start; stops delivery and closes the database on stop.
+ */
+public final class AlertingVerticle extends VerticleBase {
+    private static final Logger LOG = Logger.getLogger(AlertingVerticle.class.getName());
+    private static final long TICK_MS = 250;
+
+    private final BongsuConfig cfg;
+    private final OutboxDatabase db;
+    private final Outbox outbox;
+    private final Silences silences;
+    private final String nodeId;
+    private final Clock clock;
+    private NotificationRouter router;
+    private Future<Void> writes = Future.succeededFuture();
+    private long ticker = -1;
+
+    /**
+     * Alerting for a config.
+     *
+     * @param cfg      the whole config (alerting section, services, public URL)
+     * @param db       outbox.db, opened by {@link #start()}
+     * @param outbox   the outbox over {@code db}, started by {@link #start()}
+     * @param silences the silences in {@code db}, loaded by {@link #start()}
+     * @param nodeId   this node's name, the same as given to the outbox
+     * @param clock    time source
+     */
+    public AlertingVerticle(BongsuConfig cfg, OutboxDatabase db, Outbox outbox, Silences silences, String nodeId, Clock clock) {
+        this.cfg = cfg;
+        this.db = db;
+        this.outbox = outbox;
+        this.silences = silences;
+        this.nodeId = nodeId;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        Map<String, ServiceConfig> services = new LinkedHashMap<>();
+        cfg.services().forEach(s -> services.put(s.id(), s));
+        List<Mute> windows = cfg.alerting().maintenance().stream().<Mute>map(MaintenanceMute::new).toList();
+        router = new NotificationRouter(cfg.alerting(), services, () -> {
+            List<Mute> all = new ArrayList<>(silences.all());
+            all.addAll(windows);
+            return all;
+        }, cfg.http().publicUrl());
+        return db.open()
+                .compose(v -> silences.load())
+                .compose(v -> outbox.start())
+                .compose(v -> {
+                    MessageConsumer<IncidentTransition> incidents = vertx.eventBus().consumer(Addresses.INCIDENTS,
+                            m -> write(router.onTransition(m.body(), clock.instant())));
+                    MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.NOTIFICATION_EVENTS, m -> deliveredElsewhere(m.body()));
+                    ticker = vertx.setPeriodic(TICK_MS, id -> write(router.tick(clock.instant())));
+                    LOG.info("alerting: receivers " + String.join(", ", cfg.alerting().effectiveReceivers().stream()
+                            .map(r -> r.name() + "(" + r.type().configName() + ")").toList()) + "; outbox " + db.file());
+                    return Future.all(incidents.completion(), events.completion());
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (ticker >= 0) {
+            vertx.cancelTimer(ticker);
+        }
+        outbox.stop();
+        return writes.eventually(db::close);
+    }
+
+    private void write(List<RoutingDecision> decisions) {
+        for (RoutingDecision d : decisions) {
+            // Chained so rows are written in decision order, which is the delivery order per incident.
+            writes = writes.transform(ar -> outbox.accept(d)).onFailure(e ->
+                    LOG.severe("alerting: cannot write notification to the outbox: " + e.getMessage()));
+        }
+    }
+
+    private void deliveredElsewhere(JsonObject event) {
+        String node = event.getString("node");
+        if ("sent".equals(event.getString("outcome")) && node != null && !node.equals(nodeId)) {
+            outbox.markSentElsewhere(event.getString("receiver"), event.getString("transitionKey"), node);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.bongsu.alerting.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.ModelJson;
+import io.vertx.core.json.JsonObject;
+import java.io.UncheckedIOException;
+
+/** The incident as the public API shows it (the model's JSON mapping), for payloads. */
+public final class IncidentJson {
+    private static final ObjectMapper MAPPER = ModelJson.newMapper();
+
+    private IncidentJson() {
+    }
+
+    /** The incident as a JSON object, keys in record order. */
+    public static JsonObject of(Incident incident) {
+        try {
+            return new JsonObject(MAPPER.writeValueAsString(incident));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode incident " + incident.id(), e);
+        }
+    }
+
+    /** The model's mapper, for reading incidents back. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.bongsu.alerting.notify;
+
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.TransitionType;
+
+/** The human words of a notification, shared by the chat and log receivers (English). */
+public final class NotificationText {
+    private NotificationText() {
+    }
+
+    /** E.g. {@code [OPENED] Correlated outage: 4 services …}. */
+    public static String headline(Notification n) {
+        String tag = switch (n.event()) {
+            case OPENED -> "OPENED";
+            case UPDATED -> "UPDATED";
+            case RESOLVED -> "RESOLVED";
+        };
+        String reminder = n.repeat() > 0 ? " (reminder " + n.repeat() + ")" : "";
+        return "[" + tag + "]" + reminder + " " + n.incident().title().en();
+    }
+
+    /** The facts: severity, kind, services, vantages, likely cause. */
+    public static String facts(Incident i) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Severity: ").append(i.severity().wireName()).append(" · Kind: ").append(i.kind().wireName());
+        if (!i.services().isEmpty()) {
+            sb.append("\nServices: ").append(String.join(", ", i.services()));
+        }
+        if (!i.vantages().isEmpty()) {
+            sb.append("\nSeen from: ").append(String.join(", ", i.vantages()));
+        }
+        if (i.hypothesis() != null) {
+            sb.append("\nLikely cause: ").append(i.hypothesis().text().en());
+        }
+        return sb.toString();
+    }
+
+    /** E.g. {@code incident 01J… · #3 · started 2026-…}. */
+    public static String footer(Notification n) {
+        Incident i = n.incident();
+        String s = "incident " + i.id() + " · #" + i.sequence() + " · started " + i.startedAt();
+        if (n.event() == TransitionType.RESOLVED && i.resolvedAt() != null) {
+            s += " · resolved " + i.resolvedAt();
+        }
+        return s;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.bongsu.alerting.notify.pagerduty;
+
+import dev.bongsu.alerting.notify.DeliveryOutcome;
+import dev.bongsu.alerting.notify.HttpDelivery;
+import dev.bongsu.alerting.notify.Notification;
+import dev.bongsu.alerting.notify.Notifier;
+import dev.bongsu.alerting.notify.Redactor;
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.TransitionType;
+import dev.bongsu.model.config.ReceiverConfig;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** PagerDuty Events API v2: trigger (opened, updated) and resolve, with {@code dedup_key} = incident id. */
+public final class PagerDutyNotifier implements Notifier {
+    private final ReceiverConfig cfg;
+    private final HttpDelivery http;
+    private final Redactor redactor;
+
+    /** A notifier for one PagerDuty service integration. */
+    public PagerDutyNotifier(ReceiverConfig cfg, HttpDelivery http) {
+        this.cfg = cfg;
+        this.http = http;
+        this.redactor = new Redactor(cfg.secrets());
+    }
+
+    @Override
+    public String name() {
+        return cfg.name();
+    }
+
+    @Override
+    public Future<DeliveryOutcome> send(Notification n) {
+        return http.post(cfg.url(), Map.of("Content-Type", "application/json"),
+                Buffer.buffer(body(n, cfg.routingKey()).encode()), cfg.timeout(), redactor);
+    }
+
+    /** The event body. */
+    public static JsonObject body(Notification n, String routingKey) {
+        Incident i = n.incident();
+        JsonObject o = new JsonObject()
+                .put("routing_key", routingKey)
+                .put("event_action", n.event() == TransitionType.RESOLVED ? "resolve" : "trigger")
+                .put("dedup_key", i.id());
+        if (n.event() == TransitionType.RESOLVED) {
+            return o;
+        }
+        JsonObject details = new JsonObject()
+                .put("incident_id", i.id())
+                .put("sequence", i.sequence())
+                .put("event", n.eventName())
+                .put("services", new JsonArray(i.services()))
+                .put("vantages", new JsonArray(i.vantages()))
+                .put("likely_cause", i.hypothesis() == null ? null : i.hypothesis().text().en());
+        if (n.notice() != null) {
+            details.put("notice", n.notice());
+        }
+        String summary = i.title().en();
+        o.put("payload", new JsonObject()
+                .put("summary", summary.length() > 1024 ? summary.substring(0, 1023) + "…" : summary)
+                .put("source", "bongsu")
+                .put("severity", switch (i.severity()) {
+                    case CRITICAL -> "critical";
+                    case WARNING -> "warning";
+                    case INFO -> "info";
+                })
+                .put("timestamp", i.updatedAt().toString())
+                .put("component", String.join(",", i.services()))
+                .put("class", i.kind().wireName())
+                .put("custom_details", details));
+        o.put("client", "Bongsu");
+        if (n.link() != null) {
+            o.put("client_url", n.link());
+            o.put("links", new JsonArray().add(new JsonObject().put("href", n.link()).put("text", "Bongsu incident " + i.id())));
+        }
+        return o;
+    }
+}

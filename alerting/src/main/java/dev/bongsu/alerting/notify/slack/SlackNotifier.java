@@ -1,0 +1,80 @@
+package dev.bongsu.alerting.notify.slack;
+
+import dev.bongsu.alerting.notify.DeliveryOutcome;
+import dev.bongsu.alerting.notify.HttpDelivery;
+import dev.bongsu.alerting.notify.Notification;
+import dev.bongsu.alerting.notify.NotificationText;
+import dev.bongsu.alerting.notify.Notifier;
+import dev.bongsu.alerting.notify.Redactor;
+import dev.bongsu.model.TransitionType;
+import dev.bongsu.model.config.ReceiverConfig;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** A Slack incoming webhook: a plain-text fallback plus Block Kit blocks. */
+public final class SlackNotifier implements Notifier {
+    private static final int SECTION_MAX = 2900;
+
+    private final ReceiverConfig cfg;
+    private final HttpDelivery http;
+    private final Redactor redactor;
+
+    /** A notifier for one Slack receiver. */
+    public SlackNotifier(ReceiverConfig cfg, HttpDelivery http) {
+        this.cfg = cfg;
+        this.http = http;
+        this.redactor = new Redactor(cfg.secrets());
+    }
+
+    @Override
+    public String name() {
+        return cfg.name();
+    }
+
+    @Override
+    public Future<DeliveryOutcome> send(Notification n) {
+        return http.post(cfg.url(), Map.of("Content-Type", "application/json; charset=utf-8"),
+                Buffer.buffer(body(n).encode()), cfg.timeout(), redactor);
+    }
+
+    /** The message body. */
+    public static JsonObject body(Notification n) {
+        String icon = n.event() == TransitionType.RESOLVED ? ":large_green_circle:" : switch (n.incident().severity()) {
+            case CRITICAL -> ":red_circle:";
+            case WARNING -> ":large_orange_circle:";
+            case INFO -> ":large_blue_circle:";
+        };
+        JsonArray blocks = new JsonArray()
+                .add(new JsonObject().put("type", "header").put("text", new JsonObject()
+                        .put("type", "plain_text").put("text", cut(NotificationText.headline(n), 150))))
+                .add(section(icon + " " + escape(NotificationText.facts(n.incident()))));
+        if (n.notice() != null) {
+            blocks.add(section(":warning: " + escape(n.notice())));
+        }
+        String context = escape(NotificationText.footer(n));
+        if (n.link() != null) {
+            context = "<" + n.link() + "|Open incident> · " + context;
+        }
+        blocks.add(new JsonObject().put("type", "context").put("elements",
+                new JsonArray().add(new JsonObject().put("type", "mrkdwn").put("text", context))));
+        String text = NotificationText.headline(n) + (n.link() == null ? "" : " " + n.link());
+        return new JsonObject().put("text", text).put("blocks", blocks);
+    }
+
+    private static JsonObject section(String mrkdwn) {
+        return new JsonObject().put("type", "section")
+                .put("text", new JsonObject().put("type", "mrkdwn").put("text", cut(mrkdwn, SECTION_MAX)));
+    }
+
+    // Slack reads &, < and > as markup (<!channel> would ping everyone).
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.bongsu.alerting.notify.telegram;
+
+import dev.bongsu.alerting.notify.DeliveryOutcome;
+import dev.bongsu.alerting.notify.HttpDelivery;
+import dev.bongsu.alerting.notify.Notification;
+import dev.bongsu.alerting.notify.NotificationText;
+import dev.bongsu.alerting.notify.Notifier;
+import dev.bongsu.alerting.notify.Redactor;
+import dev.bongsu.model.config.ReceiverConfig;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** Telegram Bot API {@code sendMessage} with HTML formatting; the bot token is in the path and never logged. */
+public final class TelegramNotifier implements Notifier {
+    private static final int MAX_TEXT = 4096;
+
+    private final ReceiverConfig cfg;
+    private final HttpDelivery http;
+    private final Redactor redactor;
+
+    /** A notifier for one Telegram chat. */
+    public TelegramNotifier(ReceiverConfig cfg, HttpDelivery http) {
+        this.cfg = cfg;
+        this.http = http;
+        this.redactor = new Redactor(cfg.secrets());
+    }
+
+    @Override
+    public String name() {
+        return cfg.name();
+    }
+
+    @Override
+    public Future<DeliveryOutcome> send(Notification n) {
+        String base = cfg.url().endsWith("/") ? cfg.url().substring(0, cfg.url().length() - 1) : cfg.url();
+        return http.post(base + "/bot" + cfg.botToken() + "/sendMessage", Map.of("Content-Type", "application/json"),
+                Buffer.buffer(body(n, cfg.chatId()).encode()), cfg.timeout(), redactor);
+    }
+
+    /** The sendMessage body. */
+    public static JsonObject body(Notification n, String chatId) {
+        StringBuilder t = new StringBuilder();
+        t.append("<b>").append(html(NotificationText.headline(n))).append("</b>\n")
+                .append(html(NotificationText.facts(n.incident())));
+        if (n.notice() != null) {
+            t.append("\n\n⚠️ ").append(html(n.notice()));
+        }
+        t.append("\n\n");
+        if (n.link() != null) {
+            t.append("<a href=\"").append(html(n.link())).append("\">Open incident</a> · ");
+        }
+        t.append(html(NotificationText.footer(n)));
+        String text = t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT - 1) + "…" : t.toString();
+        return new JsonObject()
+                .put("chat_id", chatId)
+                .put("text", text)
+                .put("parse_mode", "HTML")
+                .put("disable_web_page_preview", true);
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
