@@ -1,0 +1,166 @@
+package dev.bongsu.statuspage.api;
+
+import dev.bongsu.model.Evidence;
+import dev.bongsu.model.Hypothesis;
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.LocalizedText;
+import dev.bongsu.model.ServiceBucket;
+import dev.bongsu.model.ServiceState;
+import dev.bongsu.model.TimelineEntry;
+import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.model.config.ServiceConfig;
+import dev.bongsu.statuspage.data.Overall;
+import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.render.Charts;
+import dev.bongsu.statuspage.render.Lang;
+import dev.bongsu.statuspage.render.Publics;
+import dev.bongsu.statuspage.render.Texts;
+import dev.bongsu.statuspage.render.Times;
+import dev.bongsu.statuspage.updates.IncidentUpdate;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/** The journalist API's JSON documents, built only from what the config marks public. */
+public final class PublicJson {
+    private PublicJson() {
+    }
+
+    /** {@code {"ko":…,"en":…}}. */
+    public static JsonObject text(LocalizedText t) {
+        return t == null ? null : new JsonObject().put("ko", t.ko()).put("en", t.en());
+    }
+
+    /** The answer of {@code /api/v1/status}. */
+    public static JsonObject status(SiteData d) {
+        Overall o = d.overall();
+        JsonArray services = new JsonArray();
+        for (ServiceConfig s : d.config().services()) {
+            services.add(serviceCore(s, d.state(s.id())));
+        }
+        return new JsonObject()
+                .put("page", new JsonObject().put("title", text(d.config().statusPage().title())).put("url", d.config().http().publicUrl()))
+                .put("overall", new JsonObject().put("state", o.wireName())
+                        .put("text", text(new LocalizedText(Texts.overall(Lang.KO, o), Texts.overall(Lang.EN, o)))))
+                .put("updatedAt", Times.iso(d.now()))
+                .put("openIncidents", d.openTopLevel().size())
+                .put("services", services);
+    }
+
+    /** The answer of {@code /api/v1/services}: status plus every public attribute and uptime figures. */
+    public static JsonObject services(SiteData d) {
+        JsonArray services = new JsonArray();
+        for (ServiceConfig s : d.config().services()) {
+            JsonObject o = serviceCore(s, d.state(s.id()));
+            JsonObject attrs = new JsonObject();
+            s.publicAttributeValues().forEach((k, v) -> attrs.put(k, v instanceof List<?> l ? new JsonArray(List.copyOf(l)) : v));
+            o.put("attributes", attrs);
+            o.put("uptime24h", ratio(Charts.percent(d.history().recent().getOrDefault(s.id(), List.of()))));
+            o.put("uptime90d", ratio(Charts.percent(d.history().daily().getOrDefault(s.id(), List.of()))));
+            o.put("openIncidents", new JsonArray(d.incidentsOf(s.id()).stream().filter(Incident::isOpen).map(Incident::id).toList()));
+            o.put("links", new JsonObject()
+                    .put("page", "/services/" + s.id())
+                    .put("history", "/api/v1/services/" + s.id() + "/history")
+                    .put("badge", "/badge/" + s.id() + ".svg"));
+            services.add(o);
+        }
+        return new JsonObject().put("updatedAt", Times.iso(d.now())).put("services", services);
+    }
+
+    private static Double ratio(double percent) {
+        return Double.isNaN(percent) ? null : Math.round(percent * 1000) / 100000.0;
+    }
+
+    private static JsonObject serviceCore(ServiceConfig s, ServiceState st) {
+        return new JsonObject()
+                .put("id", s.id())
+                .put("name", text(s.name()))
+                .put("provider", Publics.attribute(s, "provider"))
+                .put("category", Publics.attribute(s, "category"))
+                .put("state", st.health().wireName())
+                .put("since", st.since().equals(Instant.EPOCH) ? null : Times.iso(st.since()));
+    }
+
+    /** One incident, with its public hypothesis, timeline and human updates. */
+    public static JsonObject incident(BongsuConfig cfg, Incident i, List<IncidentUpdate> updates) {
+        JsonArray timeline = new JsonArray();
+        for (TimelineEntry t : i.timeline()) {
+            timeline.add(new JsonObject().put("sequence", t.sequence()).put("at", Times.iso(t.at())).put("type", t.type().wireName())
+                    .put("text", text(t.text())).put("services", new JsonArray(t.services())));
+        }
+        JsonArray ups = new JsonArray();
+        for (IncidentUpdate u : updates) {
+            ups.add(update(u));
+        }
+        return new JsonObject()
+                .put("id", i.id())
+                .put("kind", i.kind().wireName())
+                .put("state", i.state().wireName())
+                .put("severity", i.severity().wireName())
+                .put("title", text(i.title()))
+                .put("services", new JsonArray(i.services()))
+                .put("vantages", new JsonArray(i.vantages().stream().filter(v -> cfg.vantageNames().contains(v)).toList()))
+                .put("startedAt", Times.iso(i.startedAt()))
+                .put("updatedAt", Times.iso(i.updatedAt()))
+                .put("resolvedAt", Times.iso(i.resolvedAt()))
+                .put("hypothesis", hypothesis(cfg, i.hypothesis()))
+                .put("parentId", i.parentId())
+                .put("timeline", timeline)
+                .put("updates", ups)
+                .put("url", "/incidents/" + i.id());
+    }
+
+    /** One human update. */
+    public static JsonObject update(IncidentUpdate u) {
+        return new JsonObject().put("id", u.id()).put("incidentId", u.incidentId()).put("status", u.status().wireName())
+                .put("text", text(u.text())).put("at", Times.iso(u.at()));
+    }
+
+    /** A hypothesis: the top candidate only when it may be named in public; public evidence rows only. */
+    public static JsonObject hypothesis(BongsuConfig cfg, Hypothesis h) {
+        if (h == null) {
+            return null;
+        }
+        boolean top = Publics.isPublic(cfg, h.attribute(), h.value());
+        JsonArray ev = new JsonArray();
+        for (Evidence e : Publics.evidence(cfg, h)) {
+            ev.add(new JsonObject().put("attribute", e.attribute()).put("value", e.value()).put("down", e.down()).put("total", e.total()));
+        }
+        return new JsonObject()
+                .put("attribute", top ? h.attribute() : null)
+                .put("value", top ? h.value() : null)
+                .put("text", top ? text(h.text()) : null)
+                .put("evidence", ev);
+    }
+
+    /** {@code {"incidents":[…]}}. */
+    public static JsonObject incidents(BongsuConfig cfg, List<Incident> incidents, java.util.function.Function<String, List<IncidentUpdate>> updates) {
+        JsonArray a = new JsonArray();
+        for (Incident i : incidents) {
+            a.add(incident(cfg, i, updates.apply(i.id())));
+        }
+        return new JsonObject().put("incidents", a);
+    }
+
+    /** A service's history buckets. */
+    public static JsonObject history(String serviceId, Instant from, Instant to, java.time.Duration step, List<ServiceBucket> buckets) {
+        JsonArray a = new JsonArray();
+        for (ServiceBucket b : buckets) {
+            a.add(new JsonObject()
+                    .put("start", Times.iso(Instant.ofEpochMilli(b.start())))
+                    .put("count", b.count())
+                    .put("okCount", b.okCount())
+                    .put("availability", num(b.availability()))
+                    .put("p50Ms", num(b.p50Ms()))
+                    .put("p95Ms", num(b.p95Ms()))
+                    .put("maxMs", num(b.maxMs())));
+        }
+        return new JsonObject().put("service", serviceId).put("from", Times.iso(from)).put("to", Times.iso(to))
+                .put("step", step.toString()).put("buckets", a);
+    }
+
+    private static Double num(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : Math.round(v * 10_000) / 10_000.0;
+    }
+}

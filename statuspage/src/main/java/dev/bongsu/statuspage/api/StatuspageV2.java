@@ -1,0 +1,134 @@
+package dev.bongsu.statuspage.api;
+
+import dev.bongsu.model.Health;
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.Severity;
+import dev.bongsu.model.ServiceState;
+import dev.bongsu.model.config.ServiceConfig;
+import dev.bongsu.statuspage.data.Overall;
+import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.render.Fragments;
+import dev.bongsu.statuspage.render.Lang;
+import dev.bongsu.statuspage.render.Times;
+import dev.bongsu.statuspage.updates.IncidentUpdate;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Atlassian Statuspage v2 read API ({@code /api/v2/…}), so existing aggregators can follow Bongsu. */
+public final class StatuspageV2 {
+    /** The page id every document carries. */
+    public static final String PAGE_ID = "bongsu";
+
+    private StatuspageV2() {
+    }
+
+    /** {@code page}. */
+    public static JsonObject page(SiteData d) {
+        return new JsonObject().put("id", PAGE_ID).put("name", d.config().statusPage().title().en())
+                .put("url", d.config().http().publicUrl()).put("time_zone", "Asia/Seoul").put("updated_at", Times.iso(d.now()));
+    }
+
+    /** {@code /api/v2/status.json}. */
+    public static JsonObject status(SiteData d) {
+        return new JsonObject().put("page", page(d)).put("status", indicator(d.overall()));
+    }
+
+    /** {@code /api/v2/components.json}. */
+    public static JsonObject components(SiteData d) {
+        return new JsonObject().put("page", page(d)).put("components", componentList(d));
+    }
+
+    /** {@code /api/v2/incidents.json}: the newest 50 incidents. */
+    public static JsonObject incidents(SiteData d) {
+        return new JsonObject().put("page", page(d)).put("incidents", incidentList(d, d.incidents().stream().limit(50).toList()));
+    }
+
+    /** {@code /api/v2/incidents/unresolved.json}. */
+    public static JsonObject unresolved(SiteData d) {
+        return new JsonObject().put("page", page(d)).put("incidents", incidentList(d, d.incidents().stream().filter(Incident::isOpen).toList()));
+    }
+
+    /** {@code /api/v2/summary.json}. */
+    public static JsonObject summary(SiteData d) {
+        return new JsonObject().put("page", page(d)).put("components", componentList(d))
+                .put("incidents", incidentList(d, d.incidents().stream().filter(Incident::isOpen).toList()))
+                .put("scheduled_maintenances", new JsonArray()).put("status", indicator(d.overall()));
+    }
+
+    private static JsonObject indicator(Overall o) {
+        return switch (o) {
+            case OPERATIONAL, NO_DATA -> new JsonObject().put("indicator", "none").put("description", "All Systems Operational");
+            case DEGRADED -> new JsonObject().put("indicator", "minor").put("description", "Minor Service Outage");
+            case PARTIAL_OUTAGE -> new JsonObject().put("indicator", "major").put("description", "Partial System Outage");
+            case MAJOR_OUTAGE -> new JsonObject().put("indicator", "critical").put("description", "Major System Outage");
+        };
+    }
+
+    /** The component status of a service health; v2 has no "unknown", so a service without data reads operational. */
+    static String componentStatus(Health h) {
+        return switch (h) {
+            case UP, UNKNOWN -> "operational";
+            case DEGRADED -> "degraded_performance";
+            case DOWN -> "major_outage";
+        };
+    }
+
+    private static JsonArray componentList(SiteData d) {
+        JsonArray a = new JsonArray();
+        int pos = 1;
+        for (ServiceConfig s : d.config().services()) {
+            ServiceState st = d.state(s.id());
+            Instant changed = st.since().equals(Instant.EPOCH) ? d.now() : st.since();
+            a.add(new JsonObject()
+                    .put("id", s.id()).put("name", s.name().en()).put("status", componentStatus(st.health()))
+                    .put("created_at", Times.iso(changed)).put("updated_at", Times.iso(changed))
+                    .put("position", pos++).put("description", s.name().ko()).put("showcase", true).put("start_date", null)
+                    .put("group_id", null).put("page_id", PAGE_ID).put("group", false).put("only_show_if_degraded", false));
+        }
+        return a;
+    }
+
+    private static JsonArray incidentList(SiteData d, List<Incident> incidents) {
+        JsonArray a = new JsonArray();
+        for (Incident i : incidents) {
+            List<IncidentUpdate> human = d.updatesOf(i.id());
+            String status = !i.isOpen() ? "resolved" : human.isEmpty() ? "investigating" : human.get(human.size() - 1).status().wireName();
+            JsonArray updates = new JsonArray();
+            List<JsonObject> ups = new ArrayList<>();
+            for (IncidentUpdate u : human) {
+                ups.add(update(i, "u" + u.id(), u.status().wireName(), u.text().en(), u.at(), d));
+            }
+            String hyp = Fragments.hypothesisText(d.config(), i.hypothesis(), Lang.EN);
+            ups.add(update(i, "t" + i.sequence() + "-open", "investigating",
+                    i.title().en() + (hyp == null ? "" : ". " + hyp), i.startedAt(), d));
+            if (i.resolvedAt() != null) {
+                ups.add(update(i, "t" + i.sequence() + "-resolved", "resolved", "All affected services have recovered.", i.resolvedAt(), d));
+            }
+            ups.sort((x, y) -> y.getString("created_at").compareTo(x.getString("created_at")));
+            ups.forEach(updates::add);
+            JsonArray comps = new JsonArray();
+            for (String sid : i.services()) {
+                d.service(sid).ifPresent(s -> comps.add(new JsonObject().put("id", s.id()).put("name", s.name().en())
+                        .put("status", componentStatus(d.state(s.id()).health())).put("page_id", PAGE_ID)));
+            }
+            a.add(new JsonObject()
+                    .put("id", i.id()).put("name", i.title().en()).put("status", status)
+                    .put("created_at", Times.iso(i.startedAt())).put("updated_at", Times.iso(i.updatedAt()))
+                    .put("monitoring_at", null).put("resolved_at", Times.iso(i.resolvedAt()))
+                    .put("impact", i.severity() == Severity.CRITICAL ? "critical" : i.severity() == Severity.WARNING ? "minor" : "none")
+                    .put("shortlink", d.config().http().publicUrl().replaceAll("/+$", "") + "/incidents/" + i.id())
+                    .put("started_at", Times.iso(i.startedAt())).put("page_id", PAGE_ID)
+                    .put("incident_updates", updates).put("components", comps));
+        }
+        return a;
+    }
+
+    private static JsonObject update(Incident i, String id, String status, String body, Instant at, SiteData d) {
+        return new JsonObject().put("id", i.id() + "-" + id).put("status", status).put("body", body).put("incident_id", i.id())
+                .put("created_at", Times.iso(at)).put("updated_at", Times.iso(at)).put("display_at", Times.iso(at))
+                .put("affected_components", null).put("deliver_notifications", true).put("custom_tweet", null).put("tweet_id", null);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.bongsu.statuspage.render;
+
+import static dev.bongsu.statuspage.render.Html.esc;
+
+import dev.bongsu.model.Evidence;
+import dev.bongsu.model.Health;
+import dev.bongsu.model.Hypothesis;
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.config.BongsuConfig;
+import java.time.Instant;
+import java.util.List;
+
+/** Pieces of HTML used by several pages. */
+public final class Fragments {
+    private Fragments() {
+    }
+
+    /** A service state as icon plus words, with a class for colour. */
+    public static String health(Health h, Lang lang) {
+        return "<span class=\"state s-" + h.wireName() + "\"><span aria-hidden=\"true\">" + Texts.icon(h) + "</span> "
+                + esc(Texts.health(lang, h)) + "</span>";
+    }
+
+    /** A {@code <time>} element in KST. */
+    public static String time(Instant t) {
+        return "<time datetime=\"" + Times.attr(t) + "\">" + esc(Times.display(t)) + "</time>";
+    }
+
+    /** The names of an incident's services, joined. */
+    public static String serviceNames(BongsuConfig cfg, List<String> ids, Lang lang) {
+        return String.join(", ", ids.stream().map(id -> Publics.name(cfg, id, lang)).toList());
+    }
+
+    /** One incident as a short card: title, state, services, start, the hypothesis sentence, a link. */
+    public static String incidentCard(BongsuConfig cfg, Incident i, Lang lang, Instant now) {
+        StringBuilder b = new StringBuilder(1024);
+        b.append("<article class=\"incident ").append(i.isOpen() ? "open" : "resolved").append("\">\n<h3><a href=\"/incidents/")
+                .append(esc(Html.seg(i.id()))).append("?lang=").append(lang.tag()).append("\">")
+                .append(esc(i.title().in(lang.tag()))).append("</a></h3>\n<p class=\"meta\"><span class=\"badge\">")
+                .append(esc(Texts.state(lang, i.state()))).append("</span> ")
+                .append(esc(Texts.t(lang, "kind." + i.kind().wireName()))).append(" · ")
+                .append(esc(Texts.t(lang, "started"))).append(' ').append(time(i.startedAt()));
+        if (i.resolvedAt() != null) {
+            b.append(" · ").append(esc(Texts.t(lang, "resolved.at"))).append(' ').append(time(i.resolvedAt()));
+        }
+        Instant end = i.resolvedAt() != null ? i.resolvedAt() : now;
+        b.append(" · ").append(esc(Texts.t(lang, "duration"))).append(' ')
+                .append(esc(Times.duration(java.time.Duration.between(i.startedAt(), end)))).append("</p>\n");
+        if (!i.services().isEmpty()) {
+            b.append("<p>").append(esc(Texts.t(lang, "what.failed"))).append(": ")
+                    .append(esc(serviceNames(cfg, i.services(), lang))).append("</p>\n");
+        }
+        String h = hypothesisText(cfg, i.hypothesis(), lang);
+        if (h != null) {
+            b.append("<p class=\"hypothesis\"><strong>").append(esc(Texts.t(lang, "hypothesis"))).append(":</strong> ")
+                    .append(esc(h)).append("</p>\n");
+        }
+        return b.append("</article>\n").toString();
+    }
+
+    /** The hypothesis sentence when its top candidate may be named in public, else {@code null}. */
+    public static String hypothesisText(BongsuConfig cfg, Hypothesis h, Lang lang) {
+        if (h == null || h.text() == null || !Publics.isPublic(cfg, h.attribute(), h.value())) {
+            return null;
+        }
+        return h.text().in(lang.tag());
+    }
+
+    /** The public evidence rows as a list. */
+    public static String evidence(BongsuConfig cfg, Hypothesis h, Lang lang) {
+        List<Evidence> rows = Publics.evidence(cfg, h);
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<ul class=\"evidence\">");
+        for (Evidence e : rows) {
+            b.append("<li>").append(esc(Texts.t(lang, "evidence.row", attrName(e.attribute(), lang), e.value(), e.down(), e.total())))
+                    .append("</li>");
+        }
+        return b.append("</ul>\n").toString();
+    }
+
+    private static String attrName(String attribute, Lang lang) {
+        return switch (attribute) {
+            case "provider", "category", "datacenter", "region", "dependsOn", "vantage" -> Texts.t(lang, attribute);
+            default -> attribute;
+        };
+    }
+}
