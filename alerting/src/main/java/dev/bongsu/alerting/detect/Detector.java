@@ -3,19 +3,18 @@ package dev.bongsu.alerting.detect;
 import dev.bongsu.model.Health;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentKind;
-import dev.bongsu.model.IncidentState;
 import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.Severity;
-import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.CheckConfig;
 import dev.bongsu.model.config.DetectorConfig;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.model.config.Thresholds;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,20 +25,24 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * The pure detector: fed probe results and ticks of time, it keeps the health of every check and service and
- * decides which incidents open, grow, merge and resolve. No Vert.x and no clock inside; not thread-safe.
+ * decides which incidents open, change and resolve. No Vert.x and no clock inside; not thread-safe.
  *
  * <p>The rules are described in {@code docs/DETECTION.md}.
  */
 public final class Detector {
-    /** Share of checks every vantage must fail for "everything fails everywhere". */
+    /** Share of its checks every vantage must fail for "everything fails everywhere". */
     static final double NETWORK_WIDE_RATIO = 0.9;
-    /** Fewest failing services (and providers, at least 2) before "everything fails everywhere" is considered. */
+    /** Fewest failing services (across at least 2 providers) before "everything fails everywhere" is considered. */
     static final int NETWORK_WIDE_MIN_SERVICES = 3;
+    /** A vantage whose newest result is older than this many intervals (plus the timeout) is silent. */
+    static final double SILENT_AFTER_INTERVALS = 1.5;
 
     private final DetectorConfig cfg;
     private final IncidentIds ids;
@@ -51,30 +54,46 @@ public final class Detector {
     private final Map<String, Map<String, VantageCheckState>> perVantage = new HashMap<>();
     private final Map<String, Health> checkHealth = new HashMap<>();
     private final Map<String, ServiceTrack> tracks = new LinkedHashMap<>();
-    private final Map<String, IncidentDraft> open = new LinkedHashMap<>();
-    private final Map<String, String> probeFaultIncident = new HashMap<>();
-    private final Set<String> faulted = new HashSet<>();
+    private final Map<String, IncidentDraft> groups = new LinkedHashMap<>();
+    private final Map<String, IncidentDraft> vantageFaults = new LinkedHashMap<>();
+    private final List<IncidentDraft> orphans = new ArrayList<>();
+    private final Set<String> faulted = new LinkedHashSet<>();
     private final Set<String> usedIds = new HashSet<>();
-    private String networkIncident;
+    private IncidentDraft network;
+    private long lateResults;
+    private long ignoredResults;
 
     /** What the detector knows about one service between steps. */
     private static final class ServiceTrack {
+        final ServiceConfig config;
         ServiceState state;
         final Deque<Instant> changes = new ArrayDeque<>();
         boolean flapping;
-        String incidentId;
-        IncidentDraft lastIncident;
-        Instant lastResolvedAt;
+        IncidentDraft incident;
+        IncidentDraft lastResolved;
         long onset;
         Set<String> failingVantages = Set.of();
         LocalizedText reason;
+
+        ServiceTrack(ServiceConfig config) {
+            this.config = config;
+            this.state = new ServiceState(config.id(), Health.UNKNOWN, Instant.EPOCH, null);
+        }
+
+        String id() {
+            return config.id();
+        }
+
+        boolean failing() {
+            return state.health() == Health.DOWN || state.health() == Health.DEGRADED;
+        }
     }
 
     /**
      * A detector for these services, seen from these vantages.
      *
      * @param services the configured services and their checks
-     * @param vantages the configured vantages (results from others are accepted too)
+     * @param vantages the configured vantages (results from others are taken too)
      * @param cfg      detection settings
      * @param ids      makes incident ids
      */
@@ -88,22 +107,30 @@ public final class Detector {
                 perVantage.put(c.id(), new LinkedHashMap<>());
                 checkHealth.put(c.id(), Health.UNKNOWN);
             }
-            ServiceTrack t = new ServiceTrack();
-            t.state = new ServiceState(s.id(), Health.UNKNOWN, Instant.EPOCH, null);
-            tracks.put(s.id(), t);
+            tracks.put(s.id(), new ServiceTrack(s));
         }
         this.vantages.addAll(vantages);
         this.ranker = new HypothesisRanker(this.services, cfg.correlationAttributes());
     }
+
+    // ---- reading ----
 
     /** The current state of every service, in config order. */
     public List<ServiceState> states() {
         return tracks.values().stream().map(t -> t.state).toList();
     }
 
-    /** The open incidents, oldest first. */
+    /** The open incidents, oldest start first. */
     public List<Incident> openIncidents() {
-        return open.values().stream().map(IncidentDraft::snapshot).toList();
+        List<IncidentDraft> all = new ArrayList<>(groups.values());
+        tracks.values().stream().filter(t -> t.incident != null).forEach(t -> all.add(t.incident));
+        all.addAll(vantageFaults.values());
+        if (network != null) {
+            all.add(network);
+        }
+        all.addAll(orphans);
+        return all.stream().sorted(Comparator.comparing((IncidentDraft d) -> d.startedAt).thenComparing(d -> d.id))
+                .map(IncidentDraft::snapshot).toList();
     }
 
     /** The health of one check across vantages (UNKNOWN for an unknown check). */
@@ -116,62 +143,83 @@ public final class Detector {
         return Set.copyOf(faulted);
     }
 
+    /** Results dropped because they were not newer than the latest one of their check and vantage. */
+    public long lateResults() {
+        return lateResults;
+    }
+
+    /** Results dropped because their check is not configured or their time lies too far in the future. */
+    public long ignoredResults() {
+        return ignoredResults;
+    }
+
+    // ---- input ----
+
     /**
-     * Takes back the open incidents of a previous run, so that a service still failing attaches to its incident
-     * instead of opening a new one, and a recovered one resolves it.
+     * Takes back the open incidents of a previous run, so that they continue (same id, next sequence number):
+     * a service still failing stays in its incident, a recovered one resolves it.
      */
-    public void restore(List<Incident> incidents, Instant now) {
+    public void restore(List<Incident> incidents) {
         for (Incident i : incidents) {
             usedIds.add(i.id());
             if (!i.isOpen()) {
                 continue;
             }
-            IncidentDraft d = IncidentDraft.of(i);
-            open.put(d.id, d);
-            if (i.kind() == IncidentKind.PROBE_FAULT) {
-                if (i.hypothesis() != null && HypothesisRanker.NETWORK.equals(i.hypothesis().attribute())) {
-                    networkIncident = d.id;
-                } else {
-                    for (String v : i.vantages()) {
-                        probeFaultIncident.put(v, d.id);
+            IncidentDraft d = IncidentDraft.restored(i);
+            switch (i.kind()) {
+                case CORRELATED -> groups.put(d.id, d);
+                case PROBE_FAULT -> {
+                    if (i.hypothesis() != null && HypothesisRanker.NETWORK.equals(i.hypothesis().attribute())) {
+                        network = d;
+                    } else if (!i.vantages().isEmpty()) {
+                        String v = i.vantages().get(0);
+                        vantageFaults.put(v, d);
+                        faulted.add(v);
+                        vantages.add(v);
+                    } else {
+                        orphans.add(d);
                     }
                 }
-                continue;
-            }
-            for (String s : i.services()) {
-                ServiceTrack t = tracks.get(s);
-                if (t != null) {
-                    t.incidentId = d.id;
-                } else {
-                    d.active.remove(s);
+                case SERVICE -> {
+                    ServiceTrack t = i.services().isEmpty() ? null : tracks.get(i.services().get(0));
+                    if (t == null || t.incident != null) {
+                        orphans.add(d);
+                    } else {
+                        t.incident = d;
+                    }
                 }
             }
         }
     }
 
-    /** Takes in probe results (in any order, late ones too) and re-evaluates at {@code now}. */
+    /** Takes in probe results (in any order; late ones are dropped) and re-evaluates at {@code now}. */
     public DetectorOutput onResults(List<ProbeResult> results, Instant now) {
         List<ProbeResult> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparingLong(ProbeResult::startedAt));
+        long nowMs = now.toEpochMilli();
         for (ProbeResult r : sorted) {
             CheckConfig c = checks.get(r.checkId());
-            if (c == null) {
+            if (c == null || r.startedAt() > nowMs + c.interval().toMillis()) {
+                ignoredResults++;
                 continue;
             }
             vantages.add(r.vantage());
-            perVantage.get(c.id()).computeIfAbsent(r.vantage(), v -> newVantageState(c, v)).accept(r);
+            if (!perVantage.get(c.id()).computeIfAbsent(r.vantage(), v -> newVantageState(c, v)).accept(r)) {
+                lateResults++;
+            }
         }
         return evaluate(now);
     }
 
-    /** Re-evaluates at {@code now} without new results: staleness, flapping windows, probe faults. */
+    /** Re-evaluates at {@code now} without new results: staleness, silent vantages, flapping windows. */
     public DetectorOutput tick(Instant now) {
         return evaluate(now);
     }
 
     private VantageCheckState newVantageState(CheckConfig c, String vantage) {
-        Thresholds t = c.thresholdsFor(vantage) == null ? cfg.thresholds() : c.thresholdsFor(vantage).orElse(cfg.thresholds());
-        int recent = Math.max(1, 2 * t.failuresToDown() - 1);
+        Thresholds t = c.thresholdsFor(vantage);
+        t = t == null ? cfg.thresholds() : t.orElse(cfg.thresholds());
+        int recent = Math.max(3, 2 * t.failuresToDown() - 1);
         LatencyBaseline latency = new LatencyBaseline(cfg.latencyWindow().toMillis(), cfg.latencyMinSamples(), recent,
                 cfg.latencyFactor(), cfg.latencyMadK(), cfg.latencyMinIncreaseMs());
         return new VantageCheckState(t.failuresToDown(), t.successesToUp(), latency);
@@ -181,155 +229,167 @@ public final class Detector {
         return (long) (cfg.staleAfterIntervals() * c.interval().toMillis()) + c.timeout().toMillis();
     }
 
-    private boolean fresh(CheckConfig c, String vantage, long nowMs) {
-        VantageCheckState s = perVantage.get(c.id()).get(vantage);
+    private boolean fresh(CheckConfig c, VantageCheckState s, long nowMs) {
         return s != null && s.isFresh(nowMs, staleMillis(c));
-    }
-
-    /** Vantages that must agree; {@code active} is the number of active vantages with fresh data. */
-    int quorum(int active) {
-        if (active <= 0) {
-            return Integer.MAX_VALUE;
-        }
-        if (cfg.quorum() > 0) {
-            return Math.min(cfg.quorum(), active);
-        }
-        return active >= 2 ? Math.max(2, active / 2 + 1) : 1;
     }
 
     // ---- one step ----
 
     private DetectorOutput evaluate(Instant now) {
         long nowMs = now.toEpochMilli();
-        List<ServiceStateChange> stateChanges = new ArrayList<>();
-        List<IncidentDraft> touched = new ArrayList<>();
-        evaluateProbeFaults(now, nowMs, touched);
-        boolean networkWide = evaluateNetworkWide(now, nowMs, touched);
+        Step step = new Step();
+        judgeVantages(now, nowMs, step);
+        boolean networkWide = judgeNetwork(now, nowMs, step);
         for (CheckConfig c : checks.values()) {
             checkHealth.put(c.id(), judgeCheck(c, nowMs));
         }
-        Set<String> failing = new LinkedHashSet<>();
-        for (ServiceConfig s : services.values()) {
-            ServiceTrack t = tracks.get(s.id());
-            Health h = judgeService(s, t, nowMs);
+        List<ServiceStateChange> stateChanges = new ArrayList<>();
+        for (ServiceTrack t : tracks.values()) {
+            Health h = judgeService(t, nowMs);
+            if (t.state.since().equals(Instant.EPOCH)) {
+                t.state = new ServiceState(t.id(), t.state.health(), now, t.state.reason());
+            }
             if (h != t.state.health()) {
-                ServiceState next = new ServiceState(s.id(), h, now, t.reason);
+                ServiceState next = new ServiceState(t.id(), h, now, h == Health.UP ? null : t.reason);
                 stateChanges.add(new ServiceStateChange(t.state, next));
                 if (h != Health.UNKNOWN && t.state.health() != Health.UNKNOWN) {
                     t.changes.addLast(now);
                 }
                 t.state = next;
-            } else if (!java.util.Objects.equals(t.reason, t.state.reason()) && h != Health.UP) {
-                t.state = new ServiceState(s.id(), h, t.state.since(), t.reason);
+            } else if (h != Health.UP && !Objects.equals(t.reason, t.state.reason())) {
+                t.state = new ServiceState(t.id(), h, t.state.since(), t.reason);
             }
             while (!t.changes.isEmpty() && t.changes.peekFirst().isBefore(now.minus(cfg.flapWindow()))) {
                 t.changes.removeFirst();
             }
-            if (isFailing(h)) {
-                failing.add(s.id());
+            t.flapping = t.changes.size() >= cfg.flapChanges();
+        }
+        updateServiceIncidents(now, networkWide, step);
+        updateGroups(now, step);
+        for (IncidentDraft d : orphans) {
+            d.resolve(now, new LocalizedText("설정에 더 이상 없어 장애를 종료합니다.",
+                    "No longer in the configuration; the incident is resolved."));
+            step.touch(d);
+        }
+        orphans.clear();
+        return new DetectorOutput(stateChanges, step.emit(now));
+    }
+
+    /** The incidents changed during one step, emitted probe faults first, then groups, then services. */
+    private static final class Step {
+        private final List<IncidentDraft> touched = new ArrayList<>();
+
+        void touch(IncidentDraft d) {
+            if (!touched.contains(d)) {
+                touched.add(d);
             }
         }
-        updateServiceIncidents(now, failing, networkWide, touched);
-        List<IncidentTransition> transitions = new ArrayList<>();
-        for (IncidentDraft d : touched) {
-            if (!d.touched) {
-                continue;
+
+        List<IncidentTransition> emit(Instant now) {
+            List<IncidentTransition> out = new ArrayList<>();
+            for (IncidentKind kind : List.of(IncidentKind.PROBE_FAULT, IncidentKind.CORRELATED, IncidentKind.SERVICE)) {
+                for (IncidentDraft d : touched) {
+                    if (d.kind == kind && d.changed()) {
+                        out.add(new IncidentTransition(d.pendingType(), d.emit(now)));
+                    }
+                }
             }
-            TransitionType type = d.isNew ? TransitionType.OPENED : d.justResolved ? TransitionType.RESOLVED : TransitionType.UPDATED;
-            transitions.add(new IncidentTransition(type, d.emit(now, type)));
-        }
-        return new DetectorOutput(stateChanges, transitions);
-    }
-
-    private static boolean isFailing(Health h) {
-        return h == Health.DOWN || h == Health.DEGRADED;
-    }
-
-    private void touch(List<IncidentDraft> touched, IncidentDraft d) {
-        if (!touched.contains(d)) {
-            touched.add(d);
+            return out;
         }
     }
 
-    private void evaluateProbeFaults(Instant now, long nowMs, List<IncidentDraft> touched) {
+    // ---- vantages ----
+
+    private void judgeVantages(Instant now, long nowMs, Step step) {
+        Set<String> silent = new HashSet<>();
+        for (String v : vantages) {
+            long newest = Long.MIN_VALUE;
+            long limit = Long.MAX_VALUE;
+            for (CheckConfig c : checks.values()) {
+                VantageCheckState s = perVantage.get(c.id()).get(v);
+                if (s != null && s.seen()) {
+                    newest = Math.max(newest, s.lastStartedAt());
+                    limit = Math.min(limit, (long) (SILENT_AFTER_INTERVALS * c.interval().toMillis()) + c.timeout().toMillis());
+                }
+            }
+            if (newest != Long.MIN_VALUE && nowMs - newest > limit) {
+                silent.add(v);
+            }
+        }
         for (String v : vantages) {
             int freshChecks = 0;
             int unconfirmed = 0;
-            boolean everSeen = false;
-            boolean othersFresh = false;
             for (CheckConfig c : checks.values()) {
                 Map<String, VantageCheckState> byVantage = perVantage.get(c.id());
                 VantageCheckState s = byVantage.get(v);
-                everSeen |= s != null && s.seen();
+                if (!fresh(c, s, nowMs)) {
+                    continue;
+                }
+                freshChecks++;
+                // Only passes overlapping this vantage's current failures contradict it: at the onset and the end of
+                // a real outage the vantages disagree for a moment, one probe apart.
+                if (!s.failing() || s.lastOk()) {
+                    continue;
+                }
                 int others = 0;
                 int othersPassing = 0;
                 for (Map.Entry<String, VantageCheckState> e : byVantage.entrySet()) {
-                    if (!e.getKey().equals(v) && e.getValue().isFresh(nowMs, staleMillis(c))) {
+                    if (!e.getKey().equals(v) && !silent.contains(e.getKey()) && fresh(c, e.getValue(), nowMs)) {
                         others++;
-                        if (!e.getValue().failing()) {
+                        if (e.getValue().contradicts(s)) {
                             othersPassing++;
                         }
                     }
                 }
-                othersFresh |= others > 0;
-                if (s == null || !s.isFresh(nowMs, staleMillis(c))) {
-                    continue;
-                }
-                freshChecks++;
-                if (s.failing() && others > 0 && othersPassing * 2 >= others) {
+                if (others > 0 && othersPassing * 2 > others) {
                     unconfirmed++;
                 }
             }
-            boolean silent = freshChecks == 0 && everSeen && othersFresh;
-            boolean fault = silent || (unconfirmed >= cfg.probeFaultMinChecks()
+            boolean isSilent = silent.contains(v);
+            boolean fault = isSilent || (unconfirmed >= cfg.probeFaultMinChecks()
                     && unconfirmed >= cfg.probeFaultRatio() * freshChecks);
-            String incidentId = probeFaultIncident.get(v);
-            if (fault && !faulted.contains(v)) {
-                faulted.add(v);
-                if (incidentId == null) {
-                    IncidentDraft d = newDraft(now, "probe-" + v, IncidentKind.PROBE_FAULT, now);
-                    d.severity = Severity.WARNING;
-                    d.vantages.add(v);
-                    d.hypothesis = HypothesisRanker.probeFault(v, unconfirmed, freshChecks, silent);
-                    d.title = new LocalizedText("관측 지점 " + v + " 프로브 장애", "Probe fault at vantage " + v);
-                    d.note(d.hypothesis.text());
-                    probeFaultIncident.put(v, d.id);
-                    touch(touched, d);
-                }
-            } else if (!fault && (faulted.contains(v) || incidentId != null) && freshChecks > 0) {
-                faulted.remove(v);
-                if (incidentId != null) {
-                    IncidentDraft d = open.get(incidentId);
-                    probeFaultIncident.remove(v);
-                    if (d != null) {
-                        resolve(d, now, new LocalizedText("관측 지점 " + v + "이(가) 다시 정상적으로 측정합니다.",
-                                "Vantage " + v + " measures normally again."));
-                        touch(touched, d);
-                    }
-                }
-            } else if (fault && incidentId == null) {
-                faulted.remove(v);
+            IncidentDraft d = vantageFaults.get(v);
+            if (fault && d == null) {
+                d = newIncident(now, "probe-" + v, IncidentKind.PROBE_FAULT, now);
+                d.severity = Severity.WARNING;
+                d.vantages.add(v);
+                d.hypothesis = HypothesisRanker.probeFault(v, unconfirmed, freshChecks, isSilent);
+                d.title = new LocalizedText("관측 지점 " + v + " 프로브 장애", "Probe fault at vantage " + v);
+                d.opened(d.hypothesis.text());
+                vantageFaults.put(v, d);
+                step.touch(d);
+            } else if (!fault && d != null && freshChecks > 0) {
+                vantageFaults.remove(v);
+                d.resolve(now, new LocalizedText("관측 지점 " + v + "이(가) 다시 정상적으로 측정합니다.",
+                        "Vantage " + v + " measures normally again."));
+                step.touch(d);
             }
-            if (fault && incidentId != null) {
+            if (vantageFaults.containsKey(v)) {
                 faulted.add(v);
+            } else {
+                faulted.remove(v);
             }
         }
     }
 
-    private boolean evaluateNetworkWide(Instant now, long nowMs, List<IncidentDraft> touched) {
+    private boolean judgeNetwork(Instant now, long nowMs, Step step) {
         int freshVantages = 0;
         boolean all = true;
         int maxFailing = 0;
         int maxChecks = 0;
+        Set<String> failingServices = new HashSet<>();
+        Set<String> providers = new HashSet<>();
         for (String v : vantages) {
             int fresh = 0;
             int failingChecks = 0;
             for (CheckConfig c : checks.values()) {
                 VantageCheckState s = perVantage.get(c.id()).get(v);
-                if (s != null && s.isFresh(nowMs, staleMillis(c))) {
+                if (fresh(c, s, nowMs)) {
                     fresh++;
                     if (s.failing()) {
                         failingChecks++;
+                        failingServices.add(c.serviceId());
+                        providers.add(services.get(c.serviceId()).provider());
                     }
                 }
             }
@@ -343,73 +403,55 @@ public final class Detector {
                 all = false;
             }
         }
-        boolean wide = freshVantages > 0 && all && spansProvidersAndServices(nowMs);
-        if (wide && networkIncident == null) {
-            IncidentDraft d = newDraft(now, "network", IncidentKind.PROBE_FAULT, now);
-            d.severity = Severity.CRITICAL;
-            d.vantages.addAll(vantages);
-            d.hypothesis = HypothesisRanker.network(freshVantages, maxFailing, maxChecks);
-            d.title = new LocalizedText("모든 관측 지점에서 거의 모든 점검 실패", "Every vantage fails nearly every check");
-            d.note(d.hypothesis.text());
-            networkIncident = d.id;
-            touch(touched, d);
-        } else if (!wide && networkIncident != null && freshVantages > 0) {
-            IncidentDraft d = open.get(networkIncident);
-            networkIncident = null;
-            if (d != null) {
-                resolve(d, now, new LocalizedText("관측 지점들이 다시 정상적으로 측정합니다.", "The vantages measure normally again."));
-                touch(touched, d);
-            }
+        boolean wide = freshVantages > 0 && all && failingServices.size() >= NETWORK_WIDE_MIN_SERVICES
+                && providers.size() >= 2;
+        if (wide && network == null) {
+            network = newIncident(now, "network", IncidentKind.PROBE_FAULT, now);
+            network.severity = Severity.CRITICAL;
+            network.vantages.addAll(vantages);
+            network.hypothesis = HypothesisRanker.network(freshVantages, maxFailing, maxChecks);
+            network.title = new LocalizedText("모든 관측 지점에서 거의 모든 점검 실패", "Every vantage fails nearly every check");
+            network.opened(network.hypothesis.text());
+            step.touch(network);
+        } else if (!wide && network != null && freshVantages > 0) {
+            network.resolve(now, new LocalizedText("관측 지점들이 다시 정상적으로 측정합니다.", "The vantages measure normally again."));
+            step.touch(network);
+            network = null;
         }
         return wide;
     }
 
-    private boolean spansProvidersAndServices(long nowMs) {
-        Set<String> failingServices = new HashSet<>();
-        Set<String> providers = new HashSet<>();
-        for (CheckConfig c : checks.values()) {
-            for (VantageCheckState s : perVantage.get(c.id()).values()) {
-                if (s.failing() && s.isFresh(nowMs, staleMillis(c))) {
-                    failingServices.add(c.serviceId());
-                    ServiceConfig sc = services.get(c.serviceId());
-                    if (sc != null) {
-                        providers.add(sc.provider());
-                    }
-                }
-            }
-        }
-        return failingServices.size() >= NETWORK_WIDE_MIN_SERVICES && providers.size() >= 2;
-    }
+    // ---- health ----
 
     private Health judgeCheck(CheckConfig c, long nowMs) {
         int active = 0;
         int failing = 0;
         int slow = 0;
         for (Map.Entry<String, VantageCheckState> e : perVantage.get(c.id()).entrySet()) {
-            if (faulted.contains(e.getKey()) || !e.getValue().isFresh(nowMs, staleMillis(c))) {
+            if (faulted.contains(e.getKey()) || !fresh(c, e.getValue(), nowMs)) {
                 continue;
             }
             active++;
             if (e.getValue().failing()) {
                 failing++;
-            } else if (e.getValue().latency().anomalous()) {
+            } else if (e.getValue().slow()) {
                 slow++;
             }
         }
         if (active == 0) {
             return Health.UNKNOWN;
         }
-        int q = quorum(active);
+        int q = Quorum.required(cfg.quorum(), active);
         if (failing >= q) {
             return Health.DOWN;
         }
-        if (slow + failing >= q && slow > 0) {
+        if (slow > 0 && slow + failing >= q) {
             return Health.DEGRADED;
         }
         return Health.UP;
     }
 
-    private Health judgeService(ServiceConfig s, ServiceTrack t, long nowMs) {
+    private Health judgeService(ServiceTrack t, long nowMs) {
         boolean anyKnown = false;
         boolean criticalDown = false;
         boolean degraded = false;
@@ -417,7 +459,7 @@ public final class Detector {
         Set<String> failingVantages = new LinkedHashSet<>();
         List<String> en = new ArrayList<>();
         List<String> ko = new ArrayList<>();
-        for (CheckConfig c : s.checks()) {
+        for (CheckConfig c : t.config.checks()) {
             Health h = checkHealth.get(c.id());
             if (h == Health.UNKNOWN) {
                 continue;
@@ -438,7 +480,7 @@ public final class Detector {
             double recent = Double.NaN;
             for (Map.Entry<String, VantageCheckState> e : perVantage.get(c.id()).entrySet()) {
                 VantageCheckState vs = e.getValue();
-                if (faulted.contains(e.getKey()) || !vs.isFresh(nowMs, staleMillis(c))) {
+                if (faulted.contains(e.getKey()) || !fresh(c, vs, nowMs)) {
                     continue;
                 }
                 active++;
@@ -447,7 +489,7 @@ public final class Detector {
                     failingVantages.add(e.getKey());
                     onset = Math.min(onset, vs.failingOnset());
                     error = vs.lastError() == null ? error : vs.lastError().wireName();
-                } else if (h == Health.DEGRADED && vs.latency().anomalous()) {
+                } else if (h == Health.DEGRADED && vs.slow()) {
                     n++;
                     failingVantages.add(e.getKey());
                     onset = Math.min(onset, vs.latency().anomalyOnset());
@@ -456,12 +498,13 @@ public final class Detector {
                 }
             }
             if (h == Health.DOWN) {
-                en.add(c.id() + " failing from " + n + " of " + active + " vantages" + (error == null ? "" : " (" + error + ")"));
-                ko.add(c.id() + " 실패: 관측 지점 " + active + "곳 중 " + n + "곳" + (error == null ? "" : " (" + error + ")"));
+                String err = error == null ? "" : " (" + error + ")";
+                en.add(c.id() + " failing from " + n + " of " + active + " vantages" + err);
+                ko.add(c.id() + " 실패: 관측 지점 " + active + "곳 중 " + n + "곳" + err);
             } else {
-                en.add(String.format(java.util.Locale.ROOT, "%s slow from %d of %d vantages (%.0f ms, baseline %.0f ms)",
+                en.add(String.format(Locale.ROOT, "%s slow from %d of %d vantages (%.0f ms, usually %.0f ms)",
                         c.id(), n, active, recent, base));
-                ko.add(String.format(java.util.Locale.ROOT, "%s 지연: 관측 지점 %d곳 중 %d곳 (%.0f ms, 평소 %.0f ms)",
+                ko.add(String.format(Locale.ROOT, "%s 지연: 관측 지점 %d곳 중 %d곳 (%.0f ms, 평소 %.0f ms)",
                         c.id(), active, n, recent, base));
             }
         }
@@ -476,232 +519,242 @@ public final class Detector {
         return criticalDown ? Health.DOWN : degraded ? Health.DEGRADED : Health.UP;
     }
 
-    // ---- incidents ----
+    // ---- service incidents ----
 
-    private IncidentDraft newDraft(Instant now, String subject, IncidentKind kind, Instant startedAt) {
+    private IncidentDraft newIncident(Instant now, String subject, IncidentKind kind, Instant startedAt) {
         String id = ids.next(now, subject);
         while (!usedIds.add(id)) {
             id = ids.next(now, subject);
         }
-        IncidentDraft d = new IncidentDraft(id, kind, startedAt);
-        d.isNew = true;
-        open.put(id, d);
-        return d;
+        return new IncidentDraft(id, kind, startedAt);
     }
 
-    private void resolve(IncidentDraft d, Instant now, LocalizedText note) {
-        d.state = IncidentState.RESOLVED;
-        d.resolvedAt = now;
-        d.justResolved = true;
-        d.note(note);
-        open.remove(d.id);
-        for (String m : d.members) {
-            ServiceTrack t = tracks.get(m);
-            if (t != null && d.id.equals(t.incidentId)) {
-                t.incidentId = null;
-                t.lastIncident = d;
-                t.lastResolvedAt = now;
-            }
-        }
+    private Set<String> failingServices() {
+        Set<String> out = new LinkedHashSet<>();
+        tracks.values().stream().filter(ServiceTrack::failing).forEach(t -> out.add(t.id()));
+        return out;
     }
 
-    private void updateServiceIncidents(Instant now, Set<String> failing, boolean networkWide, List<IncidentDraft> touched) {
-        // Members that recovered.
-        for (IncidentDraft d : List.copyOf(open.values())) {
-            if (d.kind == IncidentKind.PROBE_FAULT) {
-                continue;
-            }
-            for (String m : List.copyOf(d.active)) {
-                ServiceTrack t = tracks.get(m);
-                if (t != null && t.state.health() == Health.UP) {
-                    d.active.remove(m);
-                    if (!t.flapping) {
-                        d.note(new LocalizedText(m + " 복구됨.", m + " recovered."), m);
-                        touch(touched, d);
-                    }
-                }
-            }
-        }
-        // Newly failing services, earliest onset first.
-        List<String> unattached = new ArrayList<>();
-        for (String s : failing) {
-            ServiceTrack t = tracks.get(s);
-            IncidentDraft current = t.incidentId == null ? null : open.get(t.incidentId);
-            if (current == null) {
-                t.incidentId = null;
-                if (!networkWide) {
-                    unattached.add(s);
-                }
-            } else if (!current.active.contains(s)) {
-                current.active.add(s);
-                current.vantages.addAll(t.failingVantages);
-                if (!t.flapping) {
-                    current.note(new LocalizedText(s + " 다시 실패.", s + " is failing again."), s);
-                    touch(touched, current);
-                }
-            }
-        }
-        unattached.sort(Comparator.comparingLong((String s) -> tracks.get(s).onset).thenComparing(s -> s));
-        for (String s : unattached) {
-            attach(s, now, failing, touched);
-        }
-        // Flapping, reported once per member and episode.
+    private void updateServiceIncidents(Instant now, boolean networkWide, Step step) {
+        List<ServiceTrack> newlyFailing = new ArrayList<>();
         for (ServiceTrack t : tracks.values()) {
-            String s = t.state.serviceId();
-            boolean flapping = t.changes.size() >= cfg.flapChanges();
-            if (flapping && !t.flapping) {
-                IncidentDraft d = t.incidentId != null ? open.get(t.incidentId) : null;
-                if (d != null && d.flapReported.add(s)) {
-                    d.note(new LocalizedText(s + " 상태가 불안정합니다: " + formatWindow(true) + " 동안 " + t.changes.size()
-                            + "번 바뀜. 변화마다 알리지 않고 안정될 때까지 이 장애를 열어 둡니다.",
-                            s + " is flapping: " + t.changes.size() + " changes in " + formatWindow(false)
-                                    + "; the incident stays open until it is stable, without a page per change."), s);
-                    touch(touched, d);
+            IncidentDraft d = t.incident;
+            if (d == null) {
+                if (t.failing() && !networkWide) {
+                    newlyFailing.add(t);
                 }
-            } else if (!flapping && t.flapping && t.incidentId != null) {
-                IncidentDraft d = open.get(t.incidentId);
-                if (d != null) {
-                    d.flapReported.remove(s);
-                }
-            }
-            t.flapping = flapping;
-        }
-        // Severity, hypothesis and resolution of touched or idle service incidents.
-        for (IncidentDraft d : List.copyOf(open.values())) {
-            if (d.kind == IncidentKind.PROBE_FAULT) {
                 continue;
             }
-            if (d.active.isEmpty() && d.members.stream().noneMatch(m -> tracks.containsKey(m) && tracks.get(m).flapping)) {
-                resolve(d, now, d.members.size() == 1
-                        ? new LocalizedText("복구되어 장애를 종료합니다.", "Recovered; the incident is resolved.")
-                        : new LocalizedText("모든 서비스가 복구되어 장애를 종료합니다.", "All services recovered; the incident is resolved."));
-                touch(touched, d);
+            String s = t.id();
+            if (t.failing()) {
+                d.vantages.addAll(t.failingVantages);
+                if (!d.active) {
+                    d.active = true;
+                    if (!t.flapping) {
+                        d.note(new LocalizedText(s + " 다시 실패합니다.", s + " is failing again."), s);
+                        step.touch(d);
+                        noteParent(d, new LocalizedText(s + " 다시 실패합니다.", s + " is failing again."), step);
+                    }
+                }
+                Severity severity = severityOf(t);
+                if (severity != d.severity) {
+                    d.severity = severity;
+                    describeService(d);
+                    d.note(new LocalizedText(s + " 상태: " + healthKo(t.state.health()) + ". " + reasonKo(t),
+                            s + " is now " + t.state.health().wireName() + ": " + reasonEn(t)), s);
+                    step.touch(d);
+                    touchParent(d, step);
+                }
+            } else if (t.state.health() == Health.UP && d.active) {
+                d.active = false;
+                if (t.flapping) {
+                    // Held open while flapping: the changes are not worth a transition each.
+                    continue;
+                }
+                resolveService(t, now, step);
+            } else if (t.state.health() == Health.UP && !t.flapping) {
+                resolveService(t, now, step);
+            }
+            if (t.incident != null && t.flapping && !d.flapReported) {
+                d.flapReported = true;
+                d.note(new LocalizedText(s + " 상태가 불안정합니다: " + windowText(true) + " 동안 " + t.changes.size()
+                        + "번 바뀌었습니다. 바뀔 때마다 알리지 않고, 안정될 때까지 이 장애를 열어 둡니다.",
+                        s + " is flapping: " + t.changes.size() + " changes in " + windowText(false)
+                                + "; the incident stays open until it is stable, without a page per change."), s);
+                step.touch(d);
             }
         }
-        for (IncidentDraft d : touched) {
-            if (d.kind == IncidentKind.PROBE_FAULT) {
-                continue;
-            }
-            boolean anyDown = d.active.stream().anyMatch(m -> tracks.get(m).state.health() == Health.DOWN);
-            if (d.isOpen() && !d.active.isEmpty()) {
-                d.severity = anyDown ? Severity.CRITICAL : Severity.WARNING;
-            }
-            describe(d, failing);
+        newlyFailing.sort(Comparator.comparingLong((ServiceTrack t) -> t.onset).thenComparing(ServiceTrack::id));
+        for (ServiceTrack t : newlyFailing) {
+            openService(t, now, step);
         }
     }
 
-    private String formatWindow(boolean ko) {
-        long minutes = cfg.flapWindow().toMinutes();
-        if (minutes > 0 && cfg.flapWindow().toSeconds() % 60 == 0) {
-            return minutes + (ko ? "분" : " min");
-        }
-        return cfg.flapWindow().toSeconds() + (ko ? "초" : " s");
+    private void resolveService(ServiceTrack t, Instant now, Step step) {
+        IncidentDraft d = t.incident;
+        d.resolve(now, new LocalizedText(t.id() + " 복구되어 장애를 종료합니다.", t.id() + " recovered; the incident is resolved."));
+        step.touch(d);
+        t.incident = null;
+        t.lastResolved = d;
+        noteParent(d, new LocalizedText(t.id() + " 복구되었습니다.", t.id() + " recovered."), step);
     }
 
-    private void attach(String s, Instant now, Set<String> failing, List<IncidentDraft> touched) {
-        ServiceTrack t = tracks.get(s);
-        Instant onset = Instant.ofEpochMilli(t.onset);
-        List<IncidentDraft> candidates = new ArrayList<>();
-        for (IncidentDraft d : open.values()) {
-            if (d.kind == IncidentKind.PROBE_FAULT || d.active.isEmpty()) {
-                continue;
-            }
-            boolean within = !onset.isAfter(d.startedAt.plus(cfg.correlationWindow()))
-                    && !onset.isBefore(d.startedAt.minus(cfg.correlationWindow()));
-            if (within && d.members.stream().anyMatch(m -> ranker.related(m, s))) {
-                candidates.add(d);
-            }
-        }
-        if (!candidates.isEmpty()) {
-            candidates.sort(Comparator.comparing((IncidentDraft d) -> d.startedAt).thenComparing(d -> d.id));
-            IncidentDraft survivor = candidates.get(0);
-            join(survivor, s, onset, t);
-            touch(touched, survivor);
-            for (IncidentDraft other : candidates.subList(1, candidates.size())) {
-                for (String m : other.members) {
-                    survivor.members.add(m);
-                    if (other.active.contains(m)) {
-                        survivor.active.add(m);
-                    }
-                    ServiceTrack mt = tracks.get(m);
-                    if (mt != null) {
-                        mt.incidentId = survivor.id;
-                    }
-                }
-                survivor.vantages.addAll(other.vantages);
-                if (other.startedAt.isBefore(survivor.startedAt)) {
-                    survivor.startedAt = other.startedAt;
-                }
-                other.parentId = survivor.id;
-                other.active.clear();
-                resolve(other, now, new LocalizedText(survivor.id + " 장애로 합쳐졌습니다.", "Merged into " + survivor.id + "."));
-                survivor.note(new LocalizedText(other.id + " 장애를 합쳤습니다 (" + String.join(", ", other.members) + ").",
-                        "Merged " + other.id + " (" + String.join(", ", other.members) + ")."), other.members.toArray(String[]::new));
-                touch(touched, other);
-            }
-            promote(survivor);
-            return;
-        }
-        IncidentDraft last = t.lastIncident;
-        if (last != null && last.parentId == null && !last.isOpen() && t.lastResolvedAt != null
-                && !now.isAfter(t.lastResolvedAt.plus(cfg.flapWindow()))) {
-            // A service failing again soon after recovery continues its incident instead of paging anew.
-            last.state = IncidentState.OPEN;
-            last.resolvedAt = null;
-            last.active.add(s);
-            last.vantages.addAll(t.failingVantages);
-            open.put(last.id, last);
-            t.incidentId = last.id;
-            last.note(new LocalizedText(s + "이(가) 복구 후 다시 실패하여 장애를 다시 엽니다.",
+    private void openService(ServiceTrack t, Instant now, Step step) {
+        String s = t.id();
+        IncidentDraft last = t.lastResolved;
+        IncidentDraft lastParent = last == null || last.parentId == null ? null : groups.get(last.parentId);
+        if (last != null && last.resolvedAt != null && !now.isAfter(last.resolvedAt.plus(cfg.flapWindow()))
+                && (last.parentId == null || lastParent != null)) {
+            // Failing again soon after recovery continues the incident instead of paging anew.
+            last.reopen(new LocalizedText(s + "이(가) 복구 후 곧 다시 실패하여 장애를 다시 엽니다.",
                     s + " is failing again soon after recovering; the incident is reopened."), s);
-            touch(touched, last);
+            last.vantages.addAll(t.failingVantages);
+            last.severity = severityOf(t);
+            describeService(last);
+            t.incident = last;
+            t.lastResolved = null;
+            step.touch(last);
+            noteParent(last, new LocalizedText(s + " 다시 실패합니다.", s + " is failing again."), step);
             return;
         }
-        IncidentDraft d = newDraft(now, s, IncidentKind.SERVICE, onset);
-        d.members.add(s);
-        d.active.add(s);
+        Instant onset = Instant.ofEpochMilli(t.onset);
+        IncidentDraft d = newIncident(now, s, IncidentKind.SERVICE, onset);
+        d.services.add(s);
         d.vantages.addAll(t.failingVantages);
-        t.incidentId = d.id;
-        d.note(new LocalizedText(s + " " + healthKo(t.state.health()) + " 감지: " + reasonKo(t),
+        d.severity = severityOf(t);
+        describeService(d);
+        d.opened(new LocalizedText(s + " " + healthKo(t.state.health()) + " 감지: " + reasonKo(t),
                 s + " detected " + t.state.health().wireName() + ": " + reasonEn(t)), s);
-        touch(touched, d);
+        t.incident = d;
+        t.lastResolved = null;
+        step.touch(d);
+        correlate(d, step);
     }
 
-    private void join(IncidentDraft d, String s, Instant onset, ServiceTrack t) {
-        d.members.add(s);
-        d.active.add(s);
-        d.vantages.addAll(t.failingVantages);
-        t.incidentId = d.id;
-        if (onset.isBefore(d.startedAt)) {
-            d.startedAt = onset;
-        }
-        d.note(new LocalizedText(s + " " + healthKo(t.state.health()) + " 감지, 이 장애에 합류: " + reasonKo(t),
-                s + " detected " + t.state.health().wireName() + " and joins this incident: " + reasonEn(t)), s);
+    private Severity severityOf(ServiceTrack t) {
+        return t.state.health() == Health.DOWN ? Severity.CRITICAL : Severity.WARNING;
     }
 
-    private void promote(IncidentDraft d) {
-        if (d.kind == IncidentKind.SERVICE && d.members.size() > 1) {
-            d.kind = IncidentKind.CORRELATED;
-            d.note(new LocalizedText("연관 장애로 확대되었습니다.", "Promoted to a correlated incident."));
+    private void describeService(IncidentDraft d) {
+        String s = d.service();
+        ServiceConfig sc = services.get(s);
+        String ko = sc == null ? s : sc.name().ko();
+        String en = sc == null ? s : sc.name().en();
+        d.title = d.severity == Severity.CRITICAL
+                ? new LocalizedText(ko + " 중단", en + " down")
+                : new LocalizedText(ko + " 성능 저하", en + " degraded");
+        d.hypothesis = ranker.single(s, failingServices());
+    }
+
+    // ---- correlation ----
+
+    private boolean withinWindow(Instant a, Instant b) {
+        return Duration.between(a, b).abs().compareTo(cfg.correlationWindow()) <= 0;
+    }
+
+    private void correlate(IncidentDraft d, Step step) {
+        String s = d.service();
+        for (IncidentDraft g : groups.values()) {
+            List<String> with = new ArrayList<>(g.services);
+            with.add(s);
+            if (withinWindow(g.startedAt, d.startedAt) && ranker.haveCommonCause(with)) {
+                d.parentId = g.id;
+                g.services.add(s);
+                g.vantages.addAll(d.vantages);
+                g.note(new LocalizedText(s + "도 실패하여 이 장애에 합류했습니다.", s + " is failing too and joins this incident."), s);
+                step.touch(g);
+                return;
+            }
+        }
+        List<IncidentDraft> members = new ArrayList<>(List.of(d));
+        List<String> memberServices = new ArrayList<>(List.of(s));
+        List<IncidentDraft> candidates = tracks.values().stream()
+                .map(t -> t.incident)
+                .filter(o -> o != null && o != d && o.parentId == null && o.active && o.isOpen()
+                        && withinWindow(o.startedAt, d.startedAt))
+                .sorted(Comparator.comparing((IncidentDraft o) -> o.startedAt).thenComparing(o -> o.id))
+                .toList();
+        for (IncidentDraft o : candidates) {
+            List<String> with = new ArrayList<>(memberServices);
+            with.add(o.service());
+            if (ranker.haveCommonCause(with)) {
+                members.add(o);
+                memberServices.add(o.service());
+            }
+        }
+        if (members.size() < 2) {
+            return;
+        }
+        members.sort(Comparator.comparing((IncidentDraft o) -> o.startedAt).thenComparing(o -> o.id));
+        IncidentDraft g = newIncident(d.updatedAt.isAfter(d.startedAt) ? d.updatedAt : d.startedAt, "group",
+                IncidentKind.CORRELATED, members.get(0).startedAt);
+        for (IncidentDraft m : members) {
+            g.services.add(m.service());
+            g.vantages.addAll(m.vantages);
+            m.parentId = g.id;
+            if (m != d) {
+                m.note(new LocalizedText("연관 장애 " + g.id + "의 일부입니다.", "Part of correlated incident " + g.id + "."));
+                step.touch(m);
+            }
+        }
+        groups.put(g.id, g);
+        g.opened(new LocalizedText("서비스 " + g.services.size() + "개가 함께 실패합니다: " + String.join(", ", g.services) + ".",
+                g.services.size() + " services are failing together: " + String.join(", ", g.services) + "."),
+                g.services.toArray(String[]::new));
+        step.touch(g);
+    }
+
+    private void noteParent(IncidentDraft child, LocalizedText text, Step step) {
+        IncidentDraft g = child.parentId == null ? null : groups.get(child.parentId);
+        if (g != null) {
+            g.note(text, child.service());
+            step.touch(g);
         }
     }
 
-    private void describe(IncidentDraft d, Set<String> failing) {
-        boolean warning = d.severity == Severity.WARNING;
-        if (d.kind == IncidentKind.CORRELATED) {
-            d.hypothesis = ranker.group(d.members, failing);
-            String list = String.join(", ", d.members);
-            String what = d.hypothesis.attribute() + "=" + d.hypothesis.value();
-            d.title = new LocalizedText("연관 장애: 서비스 " + d.members.size() + "개 (" + list + "), 추정 원인 " + what,
-                    "Correlated outage: " + d.members.size() + " services (" + list + "), likely cause " + what);
-        } else if (d.kind == IncidentKind.SERVICE) {
-            String s = d.members.iterator().next();
-            d.hypothesis = ranker.single(s, failing);
-            ServiceConfig sc = services.get(s);
-            String ko = sc == null ? s : sc.name().ko();
-            String en = sc == null ? s : sc.name().en();
-            d.title = warning ? new LocalizedText(ko + " 성능 저하", en + " degraded") : new LocalizedText(ko + " 중단", en + " down");
+    private void touchParent(IncidentDraft child, Step step) {
+        IncidentDraft g = child.parentId == null ? null : groups.get(child.parentId);
+        if (g != null) {
+            step.touch(g);
         }
+    }
+
+    private void updateGroups(Instant now, Step step) {
+        Set<String> failing = failingServices();
+        for (IncidentDraft g : List.copyOf(groups.values())) {
+            List<IncidentDraft> children = tracks.values().stream()
+                    .map(t -> t.incident)
+                    .filter(c -> c != null && g.id.equals(c.parentId))
+                    .toList();
+            if (children.isEmpty()) {
+                g.resolve(now, new LocalizedText("모든 서비스가 복구되어 장애를 종료합니다.",
+                        "All services recovered; the incident is resolved."));
+                groups.remove(g.id);
+                step.touch(g);
+                continue;
+            }
+            if (!g.changed() && g.title != null) {
+                continue;
+            }
+            boolean anyDown = children.stream().anyMatch(c -> c.active && c.severity == Severity.CRITICAL);
+            g.severity = anyDown ? Severity.CRITICAL : Severity.WARNING;
+            g.hypothesis = ranker.group(g.services, failing);
+            String what = g.hypothesis.attribute() + "=" + g.hypothesis.value();
+            String list = String.join(", ", g.services);
+            g.title = new LocalizedText("연관 장애: 서비스 " + g.services.size() + "개 (" + list + "), 추정 원인 " + what,
+                    "Correlated outage: " + g.services.size() + " services (" + list + "), likely cause " + what);
+            if (!g.changed()) {
+                step.touch(g);
+            }
+        }
+    }
+
+    private String windowText(boolean ko) {
+        Duration w = cfg.flapWindow();
+        if (w.toSeconds() % 60 == 0) {
+            return w.toMinutes() + (ko ? "분" : " min");
+        }
+        return w.toSeconds() + (ko ? "초" : " s");
     }
 
     private static String healthKo(Health h) {

@@ -8,6 +8,7 @@ import dev.bongsu.model.config.ServiceConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +17,9 @@ import java.util.Set;
  * Ranks the candidate common causes of a group of failing services and says the best one in Korean and English.
  *
  * <p>Every value of a correlation attribute held by a member is a candidate, with its evidence: how many of the
- * services having that value are failing out of how many have it. Candidates that explain every member come first,
- * then the highest failing share, then the most specific (fewest services), then the order of the attributes.
+ * services having that value are affected (members of the group, or failing now) out of how many have it.
+ * Candidates held by every member come first, then the highest affected share, then the most affected services,
+ * then the configured order of the attributes. A service counts as having {@code dependsOn=X} when it is X itself.
  */
 public final class HypothesisRanker {
     /** The attribute of a hypothesis that blames one service alone. */
@@ -29,14 +31,16 @@ public final class HypothesisRanker {
 
     private final Map<String, ServiceConfig> services;
     private final List<String> attributes;
+    private final Set<String> dependencies = new LinkedHashSet<>();
 
-    /** A ranker over the configured services and the attributes that may name a common cause. */
+    /** A ranker over the configured services (by id) and the attributes that may name a common cause. */
     public HypothesisRanker(Map<String, ServiceConfig> services, List<String> attributes) {
-        this.services = services;
+        this.services = Map.copyOf(services);
         this.attributes = List.copyOf(attributes);
+        services.values().forEach(s -> dependencies.addAll(s.dependsOn()));
     }
 
-    private record Candidate(Evidence evidence, int covers, int attributeIndex) {
+    private record Candidate(Evidence evidence, boolean coversAll, int attributeIndex) {
     }
 
     /** The ranked evidence for a group of member services, given which services are failing now. */
@@ -44,65 +48,54 @@ public final class HypothesisRanker {
         List<Candidate> candidates = new ArrayList<>();
         for (int ai = 0; ai < attributes.size(); ai++) {
             String attribute = attributes.get(ai);
-            List<String> seen = new ArrayList<>();
+            Set<String> valuesSeen = new LinkedHashSet<>();
             for (String m : members) {
-                ServiceConfig s = services.get(m);
-                if (s == null) {
-                    continue;
-                }
-                for (String value : s.attributeValues(attribute)) {
-                    if (value == null || seen.contains(value)) {
-                        continue;
-                    }
-                    seen.add(value);
-                    int total = 0;
-                    int down = 0;
-                    for (ServiceConfig other : services.values()) {
-                        if (other.attributeValues(attribute).contains(value)) {
-                            total++;
-                            if (failing.contains(other.id()) || members.contains(other.id())) {
-                                down++;
-                            }
+                valuesSeen.addAll(values(m, attribute));
+            }
+            for (String value : valuesSeen) {
+                int total = 0;
+                int down = 0;
+                for (String other : services.keySet()) {
+                    if (values(other, attribute).contains(value)) {
+                        total++;
+                        if (members.contains(other) || failing.contains(other)) {
+                            down++;
                         }
                     }
-                    int covers = 0;
-                    for (String mm : members) {
-                        ServiceConfig ms = services.get(mm);
-                        if (ms != null && ms.attributeValues(attribute).contains(value)) {
-                            covers++;
-                        }
-                    }
-                    candidates.add(new Candidate(new Evidence(attribute, value, down, total), covers, ai));
                 }
+                boolean coversAll = members.stream().allMatch(m -> values(m, attribute).contains(value));
+                candidates.add(new Candidate(new Evidence(attribute, value, down, total), coversAll, ai));
             }
         }
-        int size = members.size();
         candidates.sort(Comparator
-                .comparing((Candidate c) -> c.covers() < size)
+                .comparing((Candidate c) -> !c.coversAll())
                 .thenComparing(c -> -c.evidence().ratio())
-                .thenComparingInt(c -> c.evidence().total())
-                .thenComparingInt(Candidate::attributeIndex));
+                .thenComparing(c -> -c.evidence().down())
+                .thenComparingInt(Candidate::attributeIndex)
+                .thenComparing(c -> c.evidence().value()));
         return candidates.stream().map(Candidate::evidence).toList();
     }
 
-    /** Whether two services share a value of one of the attributes. */
-    public boolean related(String a, String b) {
-        ServiceConfig sa = services.get(a);
-        ServiceConfig sb = services.get(b);
-        if (sa == null || sb == null) {
-            return false;
-        }
+    /** Whether every one of these services shares at least one value of one correlation attribute. */
+    public boolean haveCommonCause(Collection<String> group) {
         for (String attribute : attributes) {
-            for (String v : sa.attributeValues(attribute)) {
-                if (v != null && sb.attributeValues(attribute).contains(v)) {
-                    return true;
+            Set<String> common = null;
+            for (String s : group) {
+                Set<String> vs = new LinkedHashSet<>(values(s, attribute));
+                if (common == null) {
+                    common = vs;
+                } else {
+                    common.retainAll(vs);
                 }
+            }
+            if (common != null && !common.isEmpty()) {
+                return true;
             }
         }
         return false;
     }
 
-    /** The hypothesis of a correlated incident: the top candidate, in a plain sentence. */
+    /** The hypothesis of a correlated incident: the top candidate and its evidence in a plain sentence. */
     public Hypothesis group(Collection<String> members, Set<String> failing) {
         List<Evidence> evidence = rank(members, failing);
         if (evidence.isEmpty()) {
@@ -111,38 +104,46 @@ public final class HypothesisRanker {
                             members.size() + " services failed together but share no attribute."), List.of());
         }
         Evidence top = evidence.get(0);
-        int n = members.size();
+        LocalizedText label = label(top.attribute());
         StringBuilder en = new StringBuilder();
         StringBuilder ko = new StringBuilder();
         if (top.down() == top.total()) {
             en.append(top.total() == 1 ? "The only service" : "All " + top.total() + " services");
-            ko.append(label(top.attribute()).ko()).append(' ').append(top.value()).append("의 서비스 ")
-                    .append(top.total()).append("개가 모두 중단되었습니다");
+            ko.append(label.ko()).append(' ').append(top.value()).append("의 서비스 ").append(top.total())
+                    .append("개가 모두 중단되었습니다");
         } else {
             en.append(top.down()).append(" of ").append(top.total()).append(" services");
-            ko.append(label(top.attribute()).ko()).append(' ').append(top.value()).append("의 서비스 ")
-                    .append(top.total()).append("개 중 ").append(top.down()).append("개가 중단되었습니다");
+            ko.append(label.ko()).append(' ').append(top.value()).append("의 서비스 ").append(top.total())
+                    .append("개 중 ").append(top.down()).append("개가 중단되었습니다");
         }
-        en.append(" of ").append(label(top.attribute()).en()).append(' ').append(top.value()).append(" are down");
-        if (top.down() == 1 && top.total() == 1) {
-            en.replace(0, en.length(), "The only service of " + label(top.attribute()).en() + " " + top.value() + " is down");
+        en.append(" of ").append(label.en()).append(' ').append(top.value())
+                .append(top.down() == 1 ? " is down" : " are down");
+        Evidence context = evidence.stream().skip(1)
+                .filter(e -> !e.attribute().equals(top.attribute()) && e.down() < e.total()
+                        && members.stream().allMatch(m -> values(m, e.attribute()).contains(e.value())))
+                .findFirst().orElse(null);
+        if (context != null) {
+            LocalizedText cl = label(context.attribute());
+            List<String> others = unaffected(context, members, failing);
+            Set<String> providers = new LinkedHashSet<>();
+            others.forEach(o -> providers.add(services.get(o).provider()));
+            en.append(", all ").append(preposition(context.attribute())).append(' ').append(cl.en()).append(' ')
+                    .append(context.value()).append("; ");
+            ko.append(" (모두 ").append(cl.ko()).append(' ').append(context.value()).append("). ");
+            if (providers.size() == 1 && !providers.contains(services.get(members.iterator().next()).provider())) {
+                String p = providers.iterator().next();
+                en.append(p).append(" services in ").append(context.value()).append(" are unaffected");
+                ko.append(context.value()).append("의 ").append(p).append(" 서비스는 정상입니다");
+            } else {
+                int n = others.size();
+                en.append("the other ").append(n).append(n == 1 ? " service in " : " services in ")
+                        .append(context.value()).append(n == 1 ? " is unaffected" : " are unaffected");
+                ko.append(context.value()).append("의 다른 서비스 ").append(n).append("개는 정상입니다");
+            }
         }
-        List<Evidence> context = evidence.stream().skip(1)
-                .filter(e -> coversAll(e, members) && e.down() < e.total() && !e.attribute().equals(top.attribute()))
-                .limit(1).toList();
-        for (Evidence c : context) {
-            en.append(", all ").append(where(c.attribute()).en()).append(' ').append(label(c.attribute()).en())
-                    .append(' ').append(c.value()).append("; the other ").append(c.total() - c.down())
-                    .append(c.total() - c.down() == 1 ? " service" : " services").append(" in ").append(c.value())
-                    .append(c.total() - c.down() == 1 ? " is" : " are").append(" unaffected");
-            ko.append(" (모두 ").append(label(c.attribute()).ko()).append(' ').append(c.value()).append("). ")
-                    .append(c.value()).append("의 다른 서비스 ").append(c.total() - c.down()).append("개는 정상");
-        }
-        if (context.isEmpty()) {
-            ko.append('.');
-        }
-        en.append(" → ").append(cause(top).en()).append('.');
-        ko.append(" → ").append(cause(top).ko()).append('.');
+        LocalizedText cause = cause(top);
+        en.append(" → ").append(cause.en()).append('.');
+        ko.append(" → ").append(cause.ko()).append('.');
         return new Hypothesis(top.attribute(), top.value(), new LocalizedText(ko.toString(), en.toString()), evidence);
     }
 
@@ -163,14 +164,14 @@ public final class HypothesisRanker {
                         .append("의 다른 서비스(").append(e.total() - 1).append("개)");
             }
             en.append(" are up");
-            ko.append("는 정상");
+            ko.append("는 정상입니다");
         }
         en.append(" → a fault of the service itself.");
         ko.append(" → 서비스 자체의 장애로 보입니다.");
         return new Hypothesis(SERVICE, serviceId, new LocalizedText(ko.toString(), en.toString()), evidence);
     }
 
-    /** The hypothesis of a probe fault at one vantage. */
+    /** The hypothesis of a probe fault at one vantage: broad unconfirmed failure, or silence. */
     public static Hypothesis probeFault(String vantage, int unconfirmed, int checks, boolean silent) {
         LocalizedText text = silent
                 ? new LocalizedText("관측 지점 " + vantage + "에서 결과가 오지 않습니다 → 프로브 측 장애(프로브 프로세스나 네트워크)로 보입니다. 정족수에서 제외했습니다.",
@@ -186,20 +187,35 @@ public final class HypothesisRanker {
     public static Hypothesis network(int vantages, int failingChecks, int checks) {
         LocalizedText text = new LocalizedText(
                 "모든 관측 지점(" + vantages + "곳)에서 거의 모든 점검이 실패합니다 (" + failingChecks + "/" + checks
-                        + ") → 모니터 자체의 네트워크 장애 또는 전국적인 통신 장애로 보입니다.",
+                        + ") → 모니터 자체의 네트워크 장애이거나 전국적인 통신 장애로 보입니다.",
                 "Every vantage (" + vantages + ") fails nearly every check (" + failingChecks + " of " + checks
-                        + ") → the monitor's own network, or a nationwide outage.");
-        return new Hypothesis(NETWORK, "all-vantages", text, List.of(new Evidence(NETWORK, "all-vantages", failingChecks, checks)));
+                        + ") → the monitor's own network, or a nationwide network outage.");
+        return new Hypothesis(NETWORK, "all-vantages", text,
+                List.of(new Evidence(NETWORK, "all-vantages", failingChecks, checks)));
     }
 
-    private boolean coversAll(Evidence e, Collection<String> members) {
-        for (String m : members) {
-            ServiceConfig s = services.get(m);
-            if (s == null || !s.attributeValues(e.attribute()).contains(e.value())) {
-                return false;
+    private List<String> values(String serviceId, String attribute) {
+        ServiceConfig s = services.get(serviceId);
+        if (s == null) {
+            return List.of();
+        }
+        List<String> vs = s.attributeValues(attribute);
+        if (attribute.equals("dependsOn") && dependencies.contains(serviceId) && !vs.contains(serviceId)) {
+            List<String> withSelf = new ArrayList<>(vs);
+            withSelf.add(serviceId);
+            return withSelf;
+        }
+        return vs;
+    }
+
+    private List<String> unaffected(Evidence e, Collection<String> members, Set<String> failing) {
+        List<String> out = new ArrayList<>();
+        for (String s : services.keySet()) {
+            if (values(s, e.attribute()).contains(e.value()) && !members.contains(s) && !failing.contains(s)) {
+                out.add(s);
             }
         }
-        return true;
+        return out;
     }
 
     private static LocalizedText label(String attribute) {
@@ -213,11 +229,11 @@ public final class HypothesisRanker {
         };
     }
 
-    private static LocalizedText where(String attribute) {
+    private static String preposition(String attribute) {
         return switch (attribute) {
-            case "datacenter", "region" -> new LocalizedText("", "hosted in");
-            case "dependsOn" -> new LocalizedText("", "depending on");
-            default -> new LocalizedText("", "in");
+            case "datacenter", "region" -> "hosted in";
+            case "dependsOn" -> "depending on";
+            default -> "of";
         };
     }
 

@@ -15,15 +15,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** An incident being changed by the detector during one step; becomes an {@link Incident} per transition. */
+/** An incident being changed by the detector; becomes an {@link Incident} at each transition. */
 final class IncidentDraft {
     final String id;
+    final IncidentKind kind;
     int sequence;
-    IncidentKind kind;
     IncidentState state = IncidentState.OPEN;
     Severity severity = Severity.CRITICAL;
-    final Set<String> members = new LinkedHashSet<>();
-    final Set<String> active = new LinkedHashSet<>();
+    final Set<String> services = new LinkedHashSet<>();
     final Set<String> vantages = new LinkedHashSet<>();
     Instant startedAt;
     Instant updatedAt;
@@ -32,15 +31,16 @@ final class IncidentDraft {
     Hypothesis hypothesis;
     String parentId;
     final List<TimelineEntry> timeline = new ArrayList<>();
-    /** Members reported as flapping (once each). */
-    final Set<String> flapReported = new LinkedHashSet<>();
 
-    /** Changes collected during the current step. */
-    final List<LocalizedText> notes = new ArrayList<>();
-    final Set<String> noteServices = new LinkedHashSet<>();
-    boolean isNew;
-    boolean justResolved;
-    boolean touched;
+    /** For a service incident: whether its service is failing now (it may be held open while flapping). */
+    boolean active = true;
+    /** Whether flapping has been reported in this incident. */
+    boolean flapReported;
+
+    /** What happened to it during the current step. */
+    private final List<LocalizedText> notes = new ArrayList<>();
+    private final Set<String> noteServices = new LinkedHashSet<>();
+    private TransitionType pending;
 
     IncidentDraft(String id, IncidentKind kind, Instant startedAt) {
         this.id = id;
@@ -49,13 +49,12 @@ final class IncidentDraft {
         this.updatedAt = startedAt;
     }
 
-    static IncidentDraft of(Incident i) {
+    static IncidentDraft restored(Incident i) {
         IncidentDraft d = new IncidentDraft(i.id(), i.kind(), i.startedAt());
         d.sequence = i.sequence();
         d.state = i.state();
         d.severity = i.severity();
-        d.members.addAll(i.services());
-        d.active.addAll(i.services());
+        d.services.addAll(i.services());
         d.vantages.addAll(i.vantages());
         d.updatedAt = i.updatedAt();
         d.resolvedAt = i.resolvedAt();
@@ -63,6 +62,7 @@ final class IncidentDraft {
         d.hypothesis = i.hypothesis();
         d.parentId = i.parentId();
         d.timeline.addAll(i.timeline());
+        d.flapReported = i.timeline().stream().anyMatch(t -> t.text().en().contains("flapping"));
         return d;
     }
 
@@ -70,29 +70,75 @@ final class IncidentDraft {
         return state == IncidentState.OPEN;
     }
 
-    void note(LocalizedText text, String... services) {
-        touched = true;
-        notes.add(text);
-        noteServices.addAll(List.of(services));
+    /** The single service of a service incident. */
+    String service() {
+        return services.iterator().next();
     }
 
-    /** Applies the step's notes as one transition and returns the incident after it. */
-    Incident emit(Instant now, TransitionType type) {
+    /** Marks the incident as opened in this step. */
+    void opened(LocalizedText text, String... about) {
+        pending = TransitionType.OPENED;
+        add(text, about);
+    }
+
+    /** Records a change for this step's transition. */
+    void note(LocalizedText text, String... about) {
+        if (pending == null) {
+            pending = TransitionType.UPDATED;
+        }
+        add(text, about);
+    }
+
+    /** Resolves the incident in this step. */
+    void resolve(Instant now, LocalizedText text) {
+        state = IncidentState.RESOLVED;
+        resolvedAt = now;
+        active = false;
+        if (pending != TransitionType.OPENED) {
+            pending = TransitionType.RESOLVED;
+        }
+        add(text);
+    }
+
+    /** Reopens a recently resolved incident in this step. */
+    void reopen(LocalizedText text, String... about) {
+        state = IncidentState.OPEN;
+        resolvedAt = null;
+        active = true;
+        pending = TransitionType.UPDATED;
+        add(text, about);
+    }
+
+    private void add(LocalizedText text, String... about) {
+        notes.add(text);
+        noteServices.addAll(List.of(about));
+    }
+
+    /** Whether something changed in this step. */
+    boolean changed() {
+        return pending != null;
+    }
+
+    /** The type of this step's transition. */
+    TransitionType pendingType() {
+        return pending;
+    }
+
+    /** Closes the step: one timeline entry and the incident as it stands after it. */
+    Incident emit(Instant now) {
         sequence++;
         updatedAt = now;
         String ko = String.join(" ", notes.stream().map(LocalizedText::ko).toList());
         String en = String.join(" ", notes.stream().map(LocalizedText::en).toList());
-        timeline.add(new TimelineEntry(sequence, now, type, new LocalizedText(ko, en), List.copyOf(noteServices)));
+        timeline.add(new TimelineEntry(sequence, now, pending, new LocalizedText(ko, en), List.copyOf(noteServices)));
         notes.clear();
         noteServices.clear();
-        isNew = false;
-        justResolved = false;
-        touched = false;
+        pending = null;
         return snapshot();
     }
 
     Incident snapshot() {
-        return new Incident(id, sequence, kind, state, severity, List.copyOf(members), List.copyOf(vantages),
+        return new Incident(id, sequence, kind, state, severity, List.copyOf(services), List.copyOf(vantages),
                 startedAt, updatedAt, resolvedAt, title, hypothesis, parentId, timeline);
     }
 }

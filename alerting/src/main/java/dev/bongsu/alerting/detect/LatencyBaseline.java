@@ -1,16 +1,24 @@
 package dev.bongsu.alerting.detect;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 
 /**
- * A robust latency baseline for one check and vantage: median and MAD of the successful probes in a trailing
- * window (a ring of at most {@link #MAX_SAMPLES}), compared with the median of the most recent few samples.
+ * A robust latency baseline for one check and vantage: the median and MAD of the successful probes in a trailing
+ * window, compared with the median of the last few probes.
+ *
+ * <p>A sample enters the baseline only once it has left the "recent" group, and only while no anomaly is being
+ * reported, so a brownout does not teach the baseline that slow is normal; it can only age out of the window.
  */
 final class LatencyBaseline {
-    /** Memory bound per check and vantage: 10,000 checks × 3 vantages stay well under 1 GiB. */
+    /** Memory bound per check and vantage. */
     static final int MAX_SAMPLES = 512;
-    /** The baseline is recomputed after this many new samples, not on every probe. */
-    private static final int RECOMPUTE_EVERY = 16;
+    /** The baseline statistics are recomputed after this many changes, not on every probe. */
+    private static final int RECOMPUTE_EVERY = 8;
+
+    private record Sample(long at, double ms) {
+    }
 
     private final long windowMillis;
     private final int minSamples;
@@ -19,17 +27,14 @@ final class LatencyBaseline {
     private final double madK;
     private final double minIncreaseMs;
 
-    private final long[] times = new long[MAX_SAMPLES];
-    private final float[] values = new float[MAX_SAMPLES];
-    private int head;
-    private int size;
-    private int sinceRecompute = Integer.MAX_VALUE / 2;
+    private final Deque<Sample> baseline = new ArrayDeque<>();
+    private final Deque<Sample> recent = new ArrayDeque<>();
+    private int changesSinceRecompute = Integer.MAX_VALUE / 2;
     private double baseMedian = Double.NaN;
     private double baseMad = Double.NaN;
-    private int baseCount;
+    private double recentMedian = Double.NaN;
     private boolean anomalous;
     private long anomalyOnset;
-    private double recentMedian;
 
     LatencyBaseline(long windowMillis, int minSamples, int recentSize, double factor, double madK, double minIncreaseMs) {
         this.windowMillis = windowMillis;
@@ -40,73 +45,61 @@ final class LatencyBaseline {
         this.minIncreaseMs = minIncreaseMs;
     }
 
-    /** Adds a successful probe's latency and re-judges the anomaly. */
+    /** Adds a successful probe's latency (in time order) and re-judges the anomaly. */
     void add(long at, double ms) {
-        int idx = (head + size) % MAX_SAMPLES;
-        if (size == MAX_SAMPLES) {
-            head = (head + 1) % MAX_SAMPLES;
-        } else {
-            size++;
+        recent.addLast(new Sample(at, ms));
+        if (recent.size() > recentSize) {
+            Sample old = recent.removeFirst();
+            if (!anomalous) {
+                baseline.addLast(old);
+                changesSinceRecompute++;
+                if (baseline.size() > MAX_SAMPLES) {
+                    baseline.removeFirst();
+                }
+            }
         }
-        times[idx] = at;
-        values[idx] = (float) ms;
-        while (size > 0 && at - times[head] > windowMillis) {
-            head = (head + 1) % MAX_SAMPLES;
-            size--;
+        while (!baseline.isEmpty() && at - baseline.peekFirst().at() > windowMillis) {
+            baseline.removeFirst();
+            changesSinceRecompute++;
         }
-        if (++sinceRecompute >= RECOMPUTE_EVERY) {
-            recomputeBaseline();
+        if (changesSinceRecompute >= RECOMPUTE_EVERY || Double.isNaN(baseMedian)) {
+            recompute();
         }
         judge();
     }
 
-    private void recomputeBaseline() {
-        sinceRecompute = 0;
-        int n = size - recentSize;
-        baseCount = Math.max(n, 0);
-        if (n < 1) {
+    private void recompute() {
+        changesSinceRecompute = 0;
+        if (baseline.isEmpty()) {
             baseMedian = Double.NaN;
+            baseMad = Double.NaN;
             return;
         }
-        double[] xs = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = values[(head + i) % MAX_SAMPLES];
-        }
+        double[] xs = baseline.stream().mapToDouble(Sample::ms).toArray();
         baseMedian = median(xs);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < xs.length; i++) {
             xs[i] = Math.abs(xs[i] - baseMedian);
         }
         baseMad = median(xs);
     }
 
     private void judge() {
-        if (size < recentSize) {
+        if (recent.size() < recentSize) {
             return;
         }
-        double[] recent = new double[recentSize];
-        for (int i = 0; i < recentSize; i++) {
-            recent[i] = values[(head + size - recentSize + i) % MAX_SAMPLES];
-        }
-        recentMedian = median(recent);
-        boolean now = baseCount >= minSamples && !Double.isNaN(baseMedian)
-                && recentMedian > baseMedian * factor
-                && recentMedian > baseMedian + madK * baseMad
-                && recentMedian > baseMedian + minIncreaseMs;
+        recentMedian = median(recent.stream().mapToDouble(Sample::ms).toArray());
+        boolean now = baseline.size() >= minSamples && !Double.isNaN(baseMedian) && recentMedian > threshold();
         if (now && !anomalous) {
-            anomalyOnset = firstSlowRecent();
+            double t = threshold();
+            anomalyOnset = recent.stream().filter(s -> s.ms() > t).mapToLong(Sample::at).findFirst()
+                    .orElse(recent.peekLast().at());
         }
         anomalous = now;
     }
 
-    private long firstSlowRecent() {
-        double threshold = Math.max(baseMedian * factor, Math.max(baseMedian + madK * baseMad, baseMedian + minIncreaseMs));
-        for (int i = 0; i < recentSize; i++) {
-            int idx = (head + size - recentSize + i) % MAX_SAMPLES;
-            if (values[idx] > threshold) {
-                return times[idx];
-            }
-        }
-        return times[(head + size - 1) % MAX_SAMPLES];
+    /** The latency above which the recent median is an anomaly. */
+    double threshold() {
+        return Math.max(baseMedian * factor, Math.max(baseMedian + madK * baseMad, baseMedian + minIncreaseMs));
     }
 
     static double median(double[] xs) {
@@ -129,5 +122,9 @@ final class LatencyBaseline {
 
     double recentMedianMs() {
         return recentMedian;
+    }
+
+    int baselineSamples() {
+        return baseline.size();
     }
 }

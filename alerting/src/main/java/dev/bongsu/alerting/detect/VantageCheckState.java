@@ -3,7 +3,7 @@ package dev.bongsu.alerting.detect;
 import dev.bongsu.model.ErrorClass;
 import dev.bongsu.model.ProbeResult;
 
-/** The health of one check seen from one vantage, with hysteresis and its latency baseline. */
+/** The health of one check seen from one vantage: consecutive-result hysteresis and the latency baseline. */
 final class VantageCheckState {
     private final int failuresToDown;
     private final int successesToUp;
@@ -17,6 +17,8 @@ final class VantageCheckState {
     private boolean failing;
     private long failingOnset;
     private ErrorClass lastError;
+    private boolean lastOk;
+    private long okStreakStart;
 
     VantageCheckState(int failuresToDown, int successesToUp, LatencyBaseline latency) {
         this.failuresToDown = failuresToDown;
@@ -24,14 +26,18 @@ final class VantageCheckState {
         this.latency = latency;
     }
 
-    /** Takes a result in; returns false when it is not newer than the latest one seen (late or duplicate). */
+    /** Takes a result in; returns false, changing nothing, when it is not newer than the latest one taken. */
     boolean accept(ProbeResult r) {
         if (seen && r.startedAt() <= lastStartedAt) {
             return false;
         }
         seen = true;
         lastStartedAt = r.startedAt();
+        lastOk = r.ok();
         if (r.ok()) {
+            if (consecutiveSuccesses == 0) {
+                okStreakStart = r.startedAt();
+            }
             consecutiveFailures = 0;
             consecutiveSuccesses++;
             if (failing && consecutiveSuccesses >= successesToUp) {
@@ -53,6 +59,7 @@ final class VantageCheckState {
         return true;
     }
 
+    /** Whether the latest result is recent enough to be believed at {@code nowMillis}. */
     boolean isFresh(long nowMillis, long staleMillis) {
         return seen && nowMillis - lastStartedAt <= staleMillis;
     }
@@ -61,8 +68,32 @@ final class VantageCheckState {
         return seen;
     }
 
+    long lastStartedAt() {
+        return lastStartedAt;
+    }
+
+    /** Whether the latest result passed. */
+    boolean lastOk() {
+        return lastOk;
+    }
+
+    /**
+     * Whether this vantage passed the check at a time when {@code failing} (another vantage, failing it) was
+     * failing it: its current run of passes overlaps the other's current run of failures.
+     */
+    boolean contradicts(VantageCheckState failing) {
+        return seen && lastOk && !failing.lastOk && okStreakStart <= failing.lastStartedAt
+                && lastStartedAt >= failing.streakStart;
+    }
+
+    /** Whether this vantage counts the check as failing (after {@code failuresToDown}, until {@code successesToUp}). */
     boolean failing() {
         return failing;
+    }
+
+    /** Whether this vantage sees the check slow against its own baseline (and not failing). */
+    boolean slow() {
+        return !failing && latency.anomalous();
     }
 
     /** Start of the failure streak that made this vantage count the check as failing. */
