@@ -1,0 +1,108 @@
+package dev.bongsu.aggregator.store.influx;
+
+import dev.bongsu.model.ProbeResult;
+import dev.bongsu.model.Rollup;
+import dev.bongsu.model.Timings;
+import dev.bongsu.model.config.ServiceConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * How Bongsu's results and rollups are laid out in InfluxDB: measurement {@value #RESULTS} in retention policy
+ * {@value #RAW_POLICY}, measurement {@value #ROLLUPS} in retention policy {@value #ROLLUP_POLICY}; tags are the
+ * low-cardinality attributes, timestamps are milliseconds. docs/STORAGE.md describes every tag and field.
+ */
+public final class InfluxSchema {
+    /** Measurement of raw probe results. */
+    public static final String RESULTS = "probe";
+    /** Measurement of 1-minute rollups. */
+    public static final String ROLLUPS = "rollup";
+    /** Retention policy of raw results (storage.rawRetention); the database's default policy. */
+    public static final String RAW_POLICY = "raw";
+    /** Retention policy of rollups (storage.rollupRetention). */
+    public static final String ROLLUP_POLICY = "rollups";
+    /** Outcome tag value of a passing probe. */
+    public static final String SUCCESS = "success";
+    /** Outcome tag value of a failing probe. */
+    public static final String FAILURE = "failure";
+
+    private final Map<String, ServiceConfig> services;
+
+    /** A schema that tags points with the attributes of these services. */
+    public InfluxSchema(List<ServiceConfig> services) {
+        this.services = services.stream().collect(Collectors.toUnmodifiableMap(ServiceConfig::id, Function.identity(), (a, b) -> a));
+    }
+
+    /** One raw result as a line of line protocol, millisecond precision. */
+    public String resultLine(ProbeResult r) {
+        StringBuilder b = new StringBuilder(256);
+        b.append(RESULTS);
+        appendServiceTags(b, r.checkId(), r.serviceId(), r.vantage());
+        LineProtocol.appendTag(b, "outcome", r.ok() ? SUCCESS : FAILURE);
+        LineProtocol.appendTag(b, "error_class", r.error() == null ? null : r.error().wireName());
+        b.append(' ');
+        Timings t = r.timings();
+        b.append("latency_ms=").append(t.totalMs());
+        appendMeasured(b, "dns_ms", t.dnsMs());
+        appendMeasured(b, "connect_ms", t.connectMs());
+        appendMeasured(b, "tls_ms", t.tlsMs());
+        appendMeasured(b, "first_byte_ms", t.firstByteMs());
+        b.append(",status_code=").append(r.statusCode()).append('i');
+        b.append(",up=").append(r.ok() ? 1 : 0).append('i');
+        if (r.certDaysLeft() != null && Double.isFinite(r.certDaysLeft())) {
+            b.append(",cert_days=").append(r.certDaysLeft().doubleValue());
+        }
+        b.append(' ').append(r.startedAt());
+        return b.toString();
+    }
+
+    /** One minute rollup as a line of line protocol, millisecond precision. */
+    public String rollupLine(Rollup r) {
+        StringBuilder b = new StringBuilder(256);
+        b.append(ROLLUPS);
+        appendServiceTags(b, r.checkId(), r.serviceId(), r.vantage());
+        b.append(" count=").append(r.count()).append('i');
+        b.append(",ok_count=").append(r.okCount()).append('i');
+        b.append(",availability=").append(r.availability());
+        appendFinite(b, "p50_ms", r.p50Ms());
+        appendFinite(b, "p95_ms", r.p95Ms());
+        appendFinite(b, "p99_ms", r.p99Ms());
+        appendFinite(b, "max_ms", r.maxMs());
+        // Weighted sums let InfluxQL compute count-weighted means over any bucket: sum(p50_weighted_ms) / sum(count).
+        appendFinite(b, "p50_weighted_ms", r.p50Ms() * r.count());
+        appendFinite(b, "p95_weighted_ms", r.p95Ms() * r.count());
+        for (Map.Entry<String, Integer> e : new TreeMap<>(r.errorCounts()).entrySet()) {
+            b.append(",errors_");
+            LineProtocol.appendKey(b, e.getKey());
+            b.append('=').append(e.getValue().intValue()).append('i');
+        }
+        b.append(' ').append(r.minute());
+        return b.toString();
+    }
+
+    private void appendServiceTags(StringBuilder b, String checkId, String serviceId, String vantage) {
+        ServiceConfig s = services.get(serviceId);
+        LineProtocol.appendTag(b, "category", s == null ? null : s.category());
+        LineProtocol.appendTag(b, "check", checkId);
+        LineProtocol.appendTag(b, "datacenter", s == null ? null : s.datacenter());
+        LineProtocol.appendTag(b, "provider", s == null ? null : s.provider());
+        LineProtocol.appendTag(b, "region", s == null ? null : s.region());
+        LineProtocol.appendTag(b, "service", serviceId);
+        LineProtocol.appendTag(b, "vantage", vantage);
+    }
+
+    private static void appendMeasured(StringBuilder b, String field, double value) {
+        if (value != Timings.NOT_MEASURED && value >= 0 && Double.isFinite(value)) {
+            b.append(',').append(field).append('=').append(value);
+        }
+    }
+
+    private static void appendFinite(StringBuilder b, String field, double value) {
+        if (Double.isFinite(value)) {
+            b.append(',').append(field).append('=').append(value);
+        }
+    }
+}
