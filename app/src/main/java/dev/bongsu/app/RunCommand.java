@@ -1,12 +1,69 @@
 package dev.bongsu.app;
 
+import dev.bongsu.model.codec.Codecs;
+import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.model.config.ConfigLoader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code bongsu run} (being built). */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run (being built).")
-final class RunCommand implements Runnable {
+/** {@code bongsu run}: every part in one process for a real configuration, until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Run Bongsu in one process for a configuration: probes for every configured vantage, the aggregator, "
+                    + "detector, alerting, the status page and /metrics.",
+            "The configuration is validated first; an invalid one exits with status 2 before anything starts."
+        })
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger("run");
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "the YAML configuration")
+    private Path config;
+
+    @Option(names = "--http-port", paramLabel = "N", description = "override http.port")
+    private Integer httpPort;
+
     @Override
-    public void run() {
-        throw new UserException("'run' is not built yet", 1);
+    public Integer call() throws Exception {
+        BongsuConfig cfg = ConfigLoader.fromSystemEnvironment().load(config);
+        if (httpPort != null) {
+            if (httpPort < 0 || httpPort > 65535) {
+                throw new UserException("--http-port: expected 0 to 65535, found " + httpPort, Main.EXIT_CONFIG);
+            }
+            cfg = cfg.withHttp(cfg.http().withPort(httpPort));
+        }
+        Vertx vertx = Vertx.vertx();
+        Codecs.registerAll(vertx.eventBus());
+        BongsuConfig running = cfg;
+        ServerParts server;
+        ProbeParts probes;
+        try {
+            server = ServerParts.start(vertx, running, Clock.systemUTC()).await();
+            probes = ProbeParts.start(vertx, running, running.vantageNames())
+                    .recover(e -> server.close().transform(v -> Future.failedFuture(e))).await();
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                probes.close().transform(v -> server.close()).transform(v -> vertx.close())
+                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // The JVM is exiting anyway.
+            }
+        }, "bongsu-run-shutdown"));
+        LOG.info("run: " + running.services().size() + " services, " + running.checks().size() + " checks from "
+                + String.join(", ", running.vantageNames()) + "; status page on http://" + running.http().host() + ":"
+                + server.http().actualPort() + "/");
+        new CountDownLatch(1).await();
+        return 0;
     }
 }

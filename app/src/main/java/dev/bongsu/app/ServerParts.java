@@ -1,0 +1,146 @@
+package dev.bongsu.app;
+
+import dev.bongsu.aggregator.AggregatorVerticle;
+import dev.bongsu.aggregator.store.TimeSeriesStore;
+import dev.bongsu.aggregator.store.influx.InfluxTimeSeriesStore;
+import dev.bongsu.aggregator.store.sqlite.SqliteTimeSeriesStore;
+import dev.bongsu.alerting.Alerting;
+import dev.bongsu.alerting.detect.DetectorVerticle;
+import dev.bongsu.alerting.detect.IncidentIds;
+import dev.bongsu.alerting.incident.IncidentStore;
+import dev.bongsu.model.LiveStatus;
+import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.statuspage.StatusSite;
+import dev.bongsu.statuspage.updates.UpdatesStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The server side of Bongsu: the time-series store and aggregator, the detector and its incident store, alerting
+ * with its outbox, the status page, Prometheus metrics and the HTTP server. Started in dependency order, stopped in
+ * reverse.
+ */
+final class ServerParts {
+    private static final Logger LOG = Logger.getLogger("server");
+
+    private final Vertx vertx;
+    private final Deque<Supplier<Future<?>>> closers = new ArrayDeque<>();
+    private DetectorVerticle detector;
+    private Alerting alerting;
+    private HttpFrontDoor http;
+
+    private ServerParts(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /** Starts every server part for {@code cfg}; on failure, what already started is stopped again. */
+    static Future<ServerParts> start(Vertx vertx, BongsuConfig cfg, Clock clock) {
+        return start(vertx, cfg, clock, null, localNodeId());
+    }
+
+    /**
+     * Starts every server part with a chosen incident id scheme ({@code null}: random time-sortable ids) and node
+     * name (shown in notification events); on failure, what already started is stopped again.
+     */
+    static Future<ServerParts> start(Vertx vertx, BongsuConfig cfg, Clock clock, IncidentIds ids, String nodeId) {
+        ServerParts parts = new ServerParts(vertx);
+        return parts.startAll(cfg, clock, ids, nodeId)
+                .map(v -> parts)
+                .recover(e -> parts.close().transform(ignored -> Future.failedFuture(e)));
+    }
+
+    private Future<Void> startAll(BongsuConfig cfg, Clock clock, IncidentIds ids, String nodeId) {
+        return openTimeSeries(cfg).compose(store -> {
+            closers.push(store::close);
+            return deploy(new AggregatorVerticle(store, clock))
+                    .compose(v -> IncidentStore.open(vertx, cfg.storage().dir()))
+                    .compose(incidents -> {
+                        closers.push(() -> vertx.executeBlocking(() -> {
+                            incidents.close();
+                            return null;
+                        }));
+                        alerting = Alerting.create(vertx, cfg, clock, nodeId);
+                        closers.push(() -> {
+                            alerting.close();
+                            return Future.succeededFuture();
+                        });
+                        detector = ids == null ? new DetectorVerticle(cfg, incidents, clock) : new DetectorVerticle(cfg, incidents, clock, ids);
+                        StatusSite site = new StatusSite(vertx, cfg, detector, incidents, store,
+                                new UpdatesStore(vertx, cfg.storage().dir().resolve("updates.db")));
+                        return deploy(alerting.verticle())
+                                .compose(v -> deploy(detector))
+                                .compose(v -> site.start())
+                                .compose(v -> {
+                                    closers.push(site::stop);
+                                    http = new HttpFrontDoor(vertx, cfg.admin().token())
+                                            .mount(site::mount)
+                                            .mount(alerting.adminRoutes()::mount);
+                                    return http.listen(cfg.http());
+                                })
+                                .compose(door -> {
+                                    closers.push(door::close);
+                                    LOG.info("status page, API and /metrics on http://" + cfg.http().host() + ":" + door.actualPort()
+                                            + "/; time series in " + (cfg.storage().usesInflux() ? "InfluxDB " + cfg.storage().influx().url()
+                                            : "SQLite under " + cfg.storage().dir()));
+                                    return Future.<Void>succeededFuture();
+                                });
+                    });
+        });
+    }
+
+    private Future<TimeSeriesStore> openTimeSeries(BongsuConfig cfg) {
+        if (cfg.storage().usesInflux()) {
+            InfluxTimeSeriesStore influx = new InfluxTimeSeriesStore(vertx, cfg.storage(), cfg.services());
+            return influx.start().map(v -> (TimeSeriesStore) influx);
+        }
+        return SqliteTimeSeriesStore.open(vertx, cfg.storage()).map(s -> (TimeSeriesStore) s);
+    }
+
+    private Future<Void> deploy(io.vertx.core.VerticleBase verticle) {
+        return vertx.deployVerticle(verticle).map(id -> {
+            closers.push(() -> vertx.undeploy(id));
+            return null;
+        });
+    }
+
+    /** The detector's live view. */
+    LiveStatus status() {
+        return detector;
+    }
+
+    /** The alerting part, to pause or resume delivery (cluster lease). */
+    Alerting alerting() {
+        return alerting;
+    }
+
+    /** The HTTP server, to read its port or mount late routes. */
+    HttpFrontDoor http() {
+        return http;
+    }
+
+    /** This process's name in logs and notification events: {@code host:pid}. */
+    static String localNodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
+    /** Stops every part in reverse order of start, continuing past failures. */
+    Future<Void> close() {
+        Future<Void> chain = Future.succeededFuture();
+        while (!closers.isEmpty()) {
+            Supplier<Future<?>> closer = closers.pop();
+            chain = chain.transform(ignored -> closer.get().<Void>mapEmpty().otherwiseEmpty());
+        }
+        return chain;
+    }
+}
