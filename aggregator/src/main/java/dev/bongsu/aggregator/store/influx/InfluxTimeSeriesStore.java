@@ -8,7 +8,9 @@ import dev.bongsu.model.ServiceBucket;
 import dev.bongsu.model.config.InfluxConfig;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.model.config.StorageConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +79,10 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
         return Future.succeededFuture();
     }
 
+    /**
+     * Queues results without blocking; the future completes once they are in InfluxDB or in the disk spool (so it
+     * stays pending during an outage until they are spilled), and fails at once when memory and spool are full.
+     */
     @Override
     public Future<Void> writeResults(List<ProbeResult> results) {
         List<BufferedPoint> points = new ArrayList<>(results.size());
@@ -86,6 +92,7 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
         return offer(points);
     }
 
+    /** Queues rollups like {@link #writeResults}; they go to the long retention policy. */
     @Override
     public Future<Void> writeRollups(List<Rollup> rollups) {
         List<BufferedPoint> points = new ArrayList<>(rollups.size());
@@ -96,14 +103,18 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
     }
 
     private Future<Void> offer(List<BufferedPoint> points) {
-        int refused = buffer.offer(points);
+        if (points.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Context context = vertx.getOrCreateContext();
+        Promise<Void> settled = Promise.promise();
+        int refused = buffer.offer(points, () -> context.runOnContext(v -> settled.complete()));
         if (refused > 0) {
             writer.dropped(refused);
             return Future.failedFuture("InfluxDB store saturated (memory buffer and disk spool full): dropped " + refused + " of "
                     + points.size() + " points");
         }
-        // Buffered is as good as written: the writer owns the points from here, through any outage.
-        return Future.succeededFuture();
+        return settled.future();
     }
 
     @Override

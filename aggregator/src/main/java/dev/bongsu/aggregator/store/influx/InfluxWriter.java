@@ -204,6 +204,7 @@ final class InfluxWriter implements Runnable {
                 LOG.warning("InfluxDB spool segment could not be deleted (" + e + "): it will be written again (idempotently) after a restart");
             }
         } else {
+            buffer.settled(pending.size());
             pending = List.of();
             pendingSize = 0;
         }
@@ -268,6 +269,7 @@ final class InfluxWriter implements Runnable {
                     spoolFull();
                     return;
                 }
+                buffer.settled(pending.size());
                 pending = List.of();
                 pendingSize = 0;
             }
@@ -278,6 +280,7 @@ final class InfluxWriter implements Runnable {
                     spoolFull();
                     return;
                 }
+                buffer.settled(chunk.size());
                 updateSpoolStats();
             }
         } catch (IOException e) {

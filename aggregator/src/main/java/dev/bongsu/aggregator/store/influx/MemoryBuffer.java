@@ -15,7 +15,10 @@ final class MemoryBuffer {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<BufferedPoint> points = new ArrayDeque<>();
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final int hardLimit;
+    private long accepted;
+    private long done;
     private long firstArrivalNanos;
     private boolean closed;
 
@@ -24,25 +27,53 @@ final class MemoryBuffer {
         this.hardLimit = hardLimit;
     }
 
-    /** Adds points in order; returns how many did not fit (the newest ones). */
-    int offer(List<BufferedPoint> batch) {
+    private record Waiter(long position, Runnable onDone) {
+    }
+
+    /**
+     * Adds points in order; returns how many did not fit (the newest ones). When all fit, {@code onDone} runs (on
+     * the writer thread) once every one of them has been written or spilled to disk.
+     */
+    int offer(List<BufferedPoint> batch, Runnable onDone) {
         lock.lock();
         try {
             int room = Math.max(0, hardLimit - points.size());
-            int accepted = Math.min(room, batch.size());
-            if (points.isEmpty() && accepted > 0) {
+            int fit = Math.min(room, batch.size());
+            if (points.isEmpty() && fit > 0) {
                 firstArrivalNanos = System.nanoTime();
             }
-            for (int i = 0; i < accepted; i++) {
+            for (int i = 0; i < fit; i++) {
                 points.addLast(batch.get(i));
             }
-            if (accepted > 0) {
+            accepted += fit;
+            if (fit > 0) {
                 changed.signalAll();
             }
-            return batch.size() - accepted;
+            if (fit == batch.size()) {
+                waiters.addLast(new Waiter(accepted, onDone));
+            }
+            return batch.size() - fit;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Records that the next {@code n} points taken (in order) are settled — written, rejected for good, or spilled
+     * — and runs the callbacks of the offers that are now wholly settled.
+     */
+    void settled(int n) {
+        List<Runnable> ready = new ArrayList<>();
+        lock.lock();
+        try {
+            done += n;
+            while (!waiters.isEmpty() && waiters.peekFirst().position() <= done) {
+                ready.add(waiters.pollFirst().onDone());
+            }
+        } finally {
+            lock.unlock();
+        }
+        ready.forEach(Runnable::run);
     }
 
     /**

@@ -102,6 +102,7 @@ class InfluxOutageTest {
             assertThat(duplicates).isEmpty();
             assertThat(seen).hasSize(total);
             assertThat(seen.stream().mapToInt(Integer::intValue).max().orElseThrow()).isEqualTo(total - 1);
+            awaitUntil(() -> writes.stream().allMatch(Future::isComplete));
             assertThat(writes).allSatisfy(f -> assertThat(f.succeeded()).isTrue());
             var stats = store.stats();
             assertThat(stats.dropped()).isZero();
@@ -124,9 +125,11 @@ class InfluxOutageTest {
         first.start().await();
         long now = System.currentTimeMillis();
         influx.kill();
-        first.writeResults(batch(0, 1_200, now).stream().map(r -> r.withVantage("restart-test")).toList()).await();
+        Future<Void> written = first.writeResults(batch(0, 1_200, now).stream().map(r -> r.withVantage("restart-test")).toList());
         awaitUntil(() -> first.stats().extra().get("up") == 0L);
+        assertThat(written.isComplete()).as("settled before InfluxDB or the spool has the points").isFalse();
         first.close().await();
+        assertThat(written.succeeded()).as("settled once spilled to disk").isTrue();
         assertThat(data.resolve("influx-spool").toFile().list()).isNotEmpty();
 
         influx.startAgain();
