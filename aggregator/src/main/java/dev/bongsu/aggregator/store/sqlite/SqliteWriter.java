@@ -193,6 +193,7 @@ final class SqliteWriter {
                         }
                     }
                 }
+                rollups.flushHours();
             }
             conn.commit();
             seriesIds.putAll(newSeries);
@@ -361,6 +362,7 @@ final class SqliteWriter {
         private final PreparedStatement old;
         private final PreparedStatement upsert;
         private final PreparedStatement hour;
+        private final Map<ServiceHour, long[]> hourDeltas = new HashMap<>();
 
         RollupWriter(Connection c) throws SQLException {
             old = c.prepareStatement("SELECT count, ok_count, p50_us, p95_us FROM rollup WHERE series_id = ? AND minute = ?");
@@ -402,14 +404,28 @@ final class SqliteWriter {
             setText(upsert, 9, RowFormat.errors(r.errorCounts()));
             upsert.executeUpdate();
             // A replaced minute contributes only its difference, so the hour stays the sum of its minutes.
-            hour.setString(1, r.serviceId());
-            hour.setLong(2, Math.floorDiv(r.minute(), HOUR_MS) * HOUR_MS);
-            hour.setLong(3, r.count() - oldCount);
-            hour.setLong(4, r.okCount() - oldOk);
-            hour.setLong(5, p50 * r.count() - oldP50Sum);
-            hour.setLong(6, p95 * r.count() - oldP95Sum);
-            hour.setLong(7, micros(r.maxMs()));
-            hour.executeUpdate();
+            long[] d = hourDeltas.computeIfAbsent(new ServiceHour(r.serviceId(), Math.floorDiv(r.minute(), HOUR_MS) * HOUR_MS),
+                    k -> new long[5]);
+            d[0] += r.count() - oldCount;
+            d[1] += r.okCount() - oldOk;
+            d[2] += p50 * r.count() - oldP50Sum;
+            d[3] += p95 * r.count() - oldP95Sum;
+            d[4] = Math.max(d[4], micros(r.maxMs()));
+        }
+
+        /** Applies the summed changes to the hourly table: one statement per service and hour touched. */
+        void flushHours() throws SQLException {
+            for (Map.Entry<ServiceHour, long[]> e : hourDeltas.entrySet()) {
+                long[] d = e.getValue();
+                hour.setString(1, e.getKey().serviceId());
+                hour.setLong(2, e.getKey().hour());
+                for (int i = 0; i < 5; i++) {
+                    hour.setLong(3 + i, d[i]);
+                }
+                hour.addBatch();
+            }
+            hour.executeBatch();
+            hourDeltas.clear();
         }
 
         private static long micros(double ms) {
@@ -426,6 +442,9 @@ final class SqliteWriter {
     }
 
     private record SeriesKey(String checkId, String vantage) {
+    }
+
+    private record ServiceHour(String serviceId, long hour) {
     }
 
     private enum TaskKind { RESULTS, ROLLUPS, PRUNE, CLOSE }

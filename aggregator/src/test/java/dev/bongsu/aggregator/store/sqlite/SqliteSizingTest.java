@@ -61,7 +61,9 @@ class SqliteSizingTest {
     private static long sizeAfter(Vertx vertx, StorageConfig config, Path file, Work work) throws Exception {
         SqliteTimeSeriesStore store = SqliteTimeSeriesStore.open(vertx, config, Clock.systemUTC(), SqliteStoreOptions.defaults())
                 .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        work.run(store).eventually(store::close).toCompletionStage().toCompletableFuture().get(50, TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        work.run(store).onSuccess(v -> System.out.printf("wrote in %d ms (last transaction %.1f ms)%n",
+                (System.nanoTime() - start) / 1_000_000, store.stats().lastWriteMs())).eventually(store::close).toCompletionStage().toCompletableFuture().get(50, TimeUnit.SECONDS);
         assertThat(Files.exists(file.resolveSibling(file.getFileName() + "-wal"))).as("WAL removed at close").isFalse();
         return Files.size(file);
     }
