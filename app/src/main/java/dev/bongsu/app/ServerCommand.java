@@ -1,0 +1,92 @@
+package dev.bongsu.app;
+
+import dev.bongsu.app.cluster.AssignmentsEndpoint;
+import dev.bongsu.app.cluster.ClusterNode;
+import dev.bongsu.app.cluster.DeliveredLedger;
+import dev.bongsu.app.cluster.ClusterIncidentIds;
+import dev.bongsu.app.cluster.LocalDetectorEvents;
+import dev.bongsu.app.cluster.OutboxTakeover;
+import dev.bongsu.app.cluster.PagerLease;
+import dev.bongsu.app.cluster.ProbeRoster;
+import dev.bongsu.app.cluster.ResultIntake;
+import dev.bongsu.app.cluster.ServerBeacon;
+import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.model.config.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bongsu server}: a server of a cluster (aggregator, detector, alerting, status page), one of one or two. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = {
+            "Run a server of a Bongsu cluster: join the cluster of the configuration's 'cluster' section and run the "
+                    + "aggregator, detector, alerting, status page and /metrics on the results of every probe node.",
+            "Two servers may run: both store and detect everything; the one holding the cluster's pager lease "
+                    + "delivers notifications, the other takes over when it dies. Stop with Ctrl-C or SIGTERM."
+        })
+final class ServerCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger("server");
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "the YAML configuration")
+    private Path config;
+
+    @Option(names = "--http-port", paramLabel = "N", description = "override http.port (0 for any free port)")
+    private Integer httpPort;
+
+    @Override
+    public Integer call() throws Exception {
+        BongsuConfig cfg = ConfigLoader.fromSystemEnvironment().load(config);
+        if (httpPort != null) {
+            if (httpPort < 0 || httpPort > 65535) {
+                throw new UserException("--http-port: expected 0 to 65535, found " + httpPort, Main.EXIT_CONFIG);
+            }
+            cfg = cfg.withHttp(cfg.http().withPort(httpPort));
+        }
+        ClusterNode node = ProbeCommand.joinCluster(cfg);
+        LocalDetectorEvents.install(node.vertx().eventBus());
+        BongsuConfig running = cfg;
+        ResultIntake intake = new ResultIntake(node);
+        ServerParts parts;
+        PagerLease lease;
+        ServerBeacon beacon;
+        DeliveredLedger ledger = new DeliveredLedger(node, node.nodeId());
+        try {
+            parts = ServerParts.start(node.vertx(), running, Clock.systemUTC(), new ClusterIncidentIds(), node.nodeId()).await();
+            OutboxTakeover takeover = new OutboxTakeover(node.vertx(), parts.alerting().outbox(), ledger);
+            takeover.standby();
+            lease = new PagerLease(node, takeover::takeOver);
+            beacon = new ServerBeacon(node, lease::isActive);
+            AssignmentsEndpoint.forConfig(node, new ProbeRoster(node), running).mount(parts.http().router());
+            ledger.start()
+                    .compose(v -> intake.start())
+                    .compose(v -> lease.start())
+                    .compose(v -> beacon.start())
+                    .await();
+        } catch (RuntimeException e) {
+            node.close().await();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("server " + node.nodeId() + " stopping");
+            try {
+                beacon.stop().transform(v -> intake.stop()).transform(v -> lease.stop()).transform(v -> ledger.stop())
+                        .transform(v -> parts.close()).transform(v -> node.close())
+                        .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // The JVM is exiting anyway; the cluster notices a node that did not leave cleanly.
+            }
+            stopped.countDown();
+        }, "bongsu-server-shutdown"));
+        LOG.info("server " + node.nodeId() + " up: status page, API and /metrics on http://" + running.http().host() + ":"
+                + parts.http().actualPort() + "/; cluster '" + running.cluster().name() + "' has "
+                + node.liveNodes().size() + " member(s)");
+        stopped.await();
+        return 0;
+    }
+}
