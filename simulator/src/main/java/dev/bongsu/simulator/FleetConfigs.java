@@ -49,9 +49,9 @@ public final class FleetConfigs {
         requireTiming(interval, timeout);
         StringBuilder y = new StringBuilder();
         y.append("# Bongsu configuration for the simulated fleet of `./bongsu simulate`.\n")
-                .append("# Start the fleet on the same ports (")
-                .append(addresses.isEmpty() ? "" : addresses.get(0).address())
-                .append(" …), then:  ./bongsu run --config THIS_FILE\n")
+                .append("# Start the fleet on the same ports:  ./bongsu simulate --base-port ")
+                .append(addresses.isEmpty() ? 0 : addresses.get(0).port())
+                .append("\n# then, in another terminal:          ./bongsu run --config THIS_FILE\n")
                 .append("# Edit freely: add vantages, checks, alerting; see the configuration reference in README.md.\n\n")
                 .append("defaults:\n")
                 .append("  interval: ").append(Durations.format(interval)).append('\n')

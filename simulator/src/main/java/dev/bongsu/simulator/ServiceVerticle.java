@@ -7,6 +7,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +25,9 @@ import java.util.logging.Logger;
  */
 final class ServiceVerticle extends VerticleBase {
     private static final Logger LOG = Logger.getLogger("dev.bongsu.simulator");
+
+    private static final int RELEASE_CHECKS = 400;
+    private static final long RELEASE_CHECK_MS = 5;
 
     private final SimulatedService service;
     private final String host;
@@ -166,7 +173,35 @@ final class ServiceVerticle extends VerticleBase {
         }
         HttpServer s = server;
         server = null;
-        return s.close();
+        return s.close().compose(v -> awaitReleased(RELEASE_CHECKS));
+    }
+
+    /**
+     * Completes once the port is really unbound. The server's close completes slightly before its listening
+     * socket goes, and a connect in between would be accepted and then reset instead of refused.
+     */
+    private Future<Void> awaitReleased(int checksLeft) {
+        if (checksLeft <= 0) {
+            LOG.warning(service.id() + ": port " + port + " still bound " + RELEASE_CHECKS * RELEASE_CHECK_MS + "ms after close");
+            return Future.succeededFuture();
+        }
+        if (released()) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> done = Promise.promise();
+        vertx.setTimer(RELEASE_CHECK_MS, id -> awaitReleased(checksLeft - 1).onComplete(done));
+        return done.future();
+    }
+
+    /** Whether the port can be bound (without listening), i.e. no socket listens on it any more. */
+    private boolean released() {
+        try (SocketChannel probe = SocketChannel.open()) {
+            probe.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            probe.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void releaseHung() {
