@@ -41,8 +41,10 @@ public final class Detector {
     static final double NETWORK_WIDE_RATIO = 0.9;
     /** Fewest failing services (across at least 2 providers) before "everything fails everywhere" is considered. */
     static final int NETWORK_WIDE_MIN_SERVICES = 3;
-    /** A vantage whose newest result is older than this many intervals (plus the timeout) is silent. */
-    static final double SILENT_AFTER_INTERVALS = 1.5;
+    /** A vantage whose newest result is older than one interval, the timeout and this share of an interval is silent. */
+    static final double SILENT_MARGIN_INTERVALS = 0.25;
+    /** … and never less than this margin (ms), for batching and scheduling jitter. */
+    static final long SILENT_MIN_MARGIN_MS = 500;
 
     private final DetectorConfig cfg;
     private final IncidentIds ids;
@@ -71,6 +73,8 @@ public final class Detector {
         boolean flapping;
         IncidentDraft incident;
         IncidentDraft lastResolved;
+        /** No new incident before this (epoch ms): the service failed while every vantage failed on everything. */
+        long quietUntil;
         long onset;
         Set<String> failingVantages = Set.of();
         LocalizedText reason;
@@ -186,8 +190,26 @@ public final class Detector {
                         orphans.add(d);
                     } else {
                         t.incident = d;
+                        seedFailing(t.config, d);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A restored service incident means its checks were failing: the vantages that saw it start out failing, so the
+     * service is only judged recovered after {@code successesToUp} passes, not after the first probe.
+     */
+    private void seedFailing(ServiceConfig s, IncidentDraft d) {
+        boolean critical = d.severity == Severity.CRITICAL;
+        for (CheckConfig c : s.checks()) {
+            if (c.critical() != critical) {
+                continue;
+            }
+            for (String v : d.vantages) {
+                vantages.add(v);
+                perVantage.get(c.id()).computeIfAbsent(v, x -> newVantageState(c, x)).seedFailing(d.startedAt.toEpochMilli());
             }
         }
     }
@@ -227,6 +249,11 @@ public final class Detector {
 
     private long staleMillis(CheckConfig c) {
         return (long) (cfg.staleAfterIntervals() * c.interval().toMillis()) + c.timeout().toMillis();
+    }
+
+    private static long silentAfterMillis(CheckConfig c) {
+        long interval = c.interval().toMillis();
+        return interval + c.timeout().toMillis() + Math.max((long) (SILENT_MARGIN_INTERVALS * interval), SILENT_MIN_MARGIN_MS);
     }
 
     private boolean fresh(CheckConfig c, VantageCheckState s, long nowMs) {
@@ -309,12 +336,16 @@ public final class Detector {
                 VantageCheckState s = perVantage.get(c.id()).get(v);
                 if (s != null && s.seen()) {
                     newest = Math.max(newest, s.lastStartedAt());
-                    limit = Math.min(limit, (long) (SILENT_AFTER_INTERVALS * c.interval().toMillis()) + c.timeout().toMillis());
+                    limit = Math.min(limit, silentAfterMillis(c));
                 }
             }
             if (newest != Long.MIN_VALUE && nowMs - newest > limit) {
                 silent.add(v);
             }
+        }
+        if (silent.containsAll(vantages)) {
+            // Nothing arrives from anywhere: not one probe's fault; staleness makes the services unknown.
+            silent.clear();
         }
         for (String v : vantages) {
             int freshChecks = 0;
@@ -372,6 +403,10 @@ public final class Detector {
         }
     }
 
+    /**
+     * Every vantage sees (nearly) every check fail: judged on the latest results, so that it is known before the
+     * first service would be paged; opened once some check is down by quorum.
+     */
     private boolean judgeNetwork(Instant now, long nowMs, Step step) {
         int freshVantages = 0;
         boolean all = true;
@@ -381,13 +416,13 @@ public final class Detector {
         Set<String> providers = new HashSet<>();
         for (String v : vantages) {
             int fresh = 0;
-            int failingChecks = 0;
+            int failed = 0;
             for (CheckConfig c : checks.values()) {
                 VantageCheckState s = perVantage.get(c.id()).get(v);
                 if (fresh(c, s, nowMs)) {
                     fresh++;
-                    if (s.failing()) {
-                        failingChecks++;
+                    if (!s.lastOk()) {
+                        failed++;
                         failingServices.add(c.serviceId());
                         providers.add(services.get(c.serviceId()).provider());
                     }
@@ -397,15 +432,15 @@ public final class Detector {
                 continue;
             }
             freshVantages++;
-            maxFailing = Math.max(maxFailing, failingChecks);
+            maxFailing = Math.max(maxFailing, failed);
             maxChecks = Math.max(maxChecks, fresh);
-            if (failingChecks < NETWORK_WIDE_RATIO * fresh || failingChecks < cfg.probeFaultMinChecks()) {
+            if (failed < NETWORK_WIDE_RATIO * fresh || failed < cfg.probeFaultMinChecks()) {
                 all = false;
             }
         }
         boolean wide = freshVantages > 0 && all && failingServices.size() >= NETWORK_WIDE_MIN_SERVICES
                 && providers.size() >= 2;
-        if (wide && network == null) {
+        if (wide && network == null && anyCheckDown(nowMs)) {
             network = newIncident(now, "network", IncidentKind.PROBE_FAULT, now);
             network.severity = Severity.CRITICAL;
             network.vantages.addAll(vantages);
@@ -418,7 +453,16 @@ public final class Detector {
             step.touch(network);
             network = null;
         }
-        return wide;
+        return network != null;
+    }
+
+    private boolean anyCheckDown(long nowMs) {
+        for (CheckConfig c : checks.values()) {
+            if (judgeCheck(c, nowMs) == Health.DOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- health ----
@@ -539,8 +583,16 @@ public final class Detector {
         List<ServiceTrack> newlyFailing = new ArrayList<>();
         for (ServiceTrack t : tracks.values()) {
             IncidentDraft d = t.incident;
+            if (t.state.health() == Health.UP) {
+                t.quietUntil = 0;
+            } else if (networkWide && t.failing()) {
+                // Its vantages need a few probes to see it again once the network is back; do not page meanwhile.
+                long settle = t.config.checks().stream().mapToLong(c -> c.interval().toMillis()).max().orElse(0)
+                        * (cfg.successesToUp() + 1L);
+                t.quietUntil = now.toEpochMilli() + settle;
+            }
             if (d == null) {
-                if (t.failing() && !networkWide) {
+                if (t.failing() && !networkWide && now.toEpochMilli() >= t.quietUntil) {
                     newlyFailing.add(t);
                 }
                 continue;

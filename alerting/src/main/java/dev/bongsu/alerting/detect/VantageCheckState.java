@@ -59,6 +59,13 @@ final class VantageCheckState {
         return true;
     }
 
+    /** Starts out failing since {@code onset}, as restored from a previous run; no result is taken yet. */
+    void seedFailing(long onset) {
+        failing = true;
+        failingOnset = onset;
+        streakStart = onset;
+    }
+
     /** Whether the latest result is recent enough to be believed at {@code nowMillis}. */
     boolean isFresh(long nowMillis, long staleMillis) {
         return seen && nowMillis - lastStartedAt <= staleMillis;

@@ -9,7 +9,9 @@ public enum FaultKind {
     /** The service answers 503. */
     HTTP_5XX("5xx"),
     /** The service answers correctly, but slowly. */
-    SLOW("slow");
+    SLOW("slow"),
+    /** The vantage reports nothing at all (its prober died). */
+    SILENT("silent");
 
     private final String word;
 

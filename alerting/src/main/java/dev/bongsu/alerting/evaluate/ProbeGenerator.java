@@ -46,6 +46,9 @@ public final class ProbeGenerator {
                 long phase = (vi * interval / nv + si * interval / ((long) ns * nv)) % interval;
                 for (long t = phase; t < end; t += interval) {
                     ScenarioFault fault = active(s, service.id(), vantage, t);
+                    if (fault != null && fault.kind() == FaultKind.SILENT) {
+                        continue;
+                    }
                     double jitter = 1 + (random.nextDouble() - 0.5) * 0.3;
                     ProbeResult r;
                     double took;

@@ -175,7 +175,7 @@ public final class ScenarioReader {
         ConfigNode kindNode = f.require("kind");
         FaultKind kind = FaultKind.of(kindNode.text());
         if (kind == null) {
-            throw kindNode.error("one of refuse, timeout, 5xx, slow");
+            throw kindNode.error("one of refuse, timeout, 5xx, slow, silent");
         }
         Duration at = f.require("at").duration(Duration.ZERO, duration);
         Duration length = f.get("for").isMissing() ? null : f.get("for").duration(Duration.ofMillis(1), Duration.ofDays(2));

@@ -17,6 +17,11 @@ public final class Redactor {
         for (String v : secrets) {
             if (v != null && v.length() >= 4) {
                 s.add(v);
+                // A receiver may echo only the path of its URL (Slack, Telegram carry secrets there).
+                Matcher m = URL.matcher(v);
+                if (m.matches() && m.group(3).length() >= 4) {
+                    s.add(m.group(3));
+                }
             }
         }
         s.sort(Comparator.comparingInt(String::length).reversed());
