@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             SimulateCommand.class,
             CheckConfigCommand.class,
+            ProbeCommand.class,
+            ServerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
