@@ -30,11 +30,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the simulated fleet of provider services (kakao and naver: messenger, bank, pay, map) on loopback, "
                     + "each answering GET /health on its own port, until Ctrl-C.",
-            "Optionally play a fault scenario; built in: dc-fire, dc-outage, login-failure, brownout, flap."
+            "Optionally play a fault scenario; built in: dc-fire, dc-outage, login-failure, brownout, flap, "
+                    + "single-outage, dc-fire-timeout, staggered-recovery, blip. See docs/SIMULATOR.md."
         })
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
-            description = "a built-in scenario (dc-fire, dc-outage, login-failure, brownout, flap) or a scenario YAML file")
+            description = "a built-in scenario (such as dc-fire) or a scenario YAML file")
     private String scenario;
 
     @Option(names = "--base-port", paramLabel = "N", defaultValue = "18101",

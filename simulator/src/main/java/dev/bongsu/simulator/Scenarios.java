@@ -19,7 +19,8 @@ import java.util.Map;
  * scenarios, which are scenario files shipped in the jar.
  */
 public final class Scenarios {
-    private static final List<String> BUILT_IN = List.of("dc-fire", "dc-outage", "login-failure", "brownout", "flap");
+    private static final List<String> BUILT_IN = List.of("dc-fire", "dc-outage", "login-failure", "brownout", "flap",
+            "single-outage", "dc-fire-timeout", "staggered-recovery", "blip");
     private static final String RESOURCES = "/dev/bongsu/simulator/scenarios/";
     private static final Duration MAX_OFFSET = Duration.ofDays(7);
 

@@ -48,8 +48,9 @@ public final class Simulator {
             if (err == null) {
                 List<String> ids = deployments.stream().map(Future::result).toList();
                 RunningFleet running = new RunningFleet(vertx, fleet, options.host(), verticles, ids);
-                LOG.info("started " + n + " simulated services on " + options.host() + " ("
-                        + running.services().get(0).port() + (n > 1 ? "…" + running.services().get(n - 1).port() : "") + ")");
+                LOG.info("started " + n + " simulated services on " + options.host() + (options.basePort() == 0
+                        ? " (free ports)"
+                        : " (ports " + options.basePort() + "-" + (options.basePort() + n - 1) + ")"));
                 return Future.succeededFuture(running);
             }
             return undeployStarted(deployments).transform((ignored, e) -> Future.failedFuture(startFailure(verticles, deployments)));

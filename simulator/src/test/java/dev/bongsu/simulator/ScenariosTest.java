@@ -65,11 +65,22 @@ class ScenariosTest {
         assertThat(brownout.describe()).isEqualTo("kakaomap answers 2s slower for 2m");
         ScenarioStep flap = Scenario.builtIn("flap").steps().get(0);
         assertThat(flap.fault()).isEqualTo(new Fault.Flap(Duration.ofSeconds(10), new Fault.ServerError(503)));
+        ScenarioStep timeout = Scenario.builtIn("dc-fire-timeout").steps().get(0);
+        assertThat(timeout.fault()).isEqualTo(Fault.HANG);
+        assertThat(timeout.target()).isEqualTo(FaultTarget.datacenter("pangyo", "kakao"));
+        assertThat(Scenario.builtIn("single-outage").faultsAt(FLEET, Duration.ofSeconds(30))).containsOnlyKeys("kakaotalk");
+        assertThat(Scenario.builtIn("blip").steps().get(0).duration()).isEqualTo(Duration.ofSeconds(1));
+        Scenario staggered = Scenario.builtIn("staggered-recovery");
+        assertThat(staggered.faultsAt(FLEET, Duration.ofSeconds(30))).hasSize(4);
+        assertThat(staggered.faultsAt(FLEET, Duration.ofSeconds(70))).containsOnlyKeys("kakaobank", "kakaopay", "kakaomap");
+        assertThat(staggered.faultsAt(FLEET, Duration.ofSeconds(100))).containsOnlyKeys("kakaomap");
+        assertThat(staggered.faultsAt(FLEET, Duration.ofSeconds(110))).isEmpty();
     }
 
     @Test
     void everyBuiltInHasADescriptionAndResolvesByName() {
-        assertThat(Scenarios.builtInNames()).containsExactly("dc-fire", "dc-outage", "login-failure", "brownout", "flap");
+        assertThat(Scenarios.builtInNames()).containsExactly("dc-fire", "dc-outage", "login-failure", "brownout", "flap",
+                "single-outage", "dc-fire-timeout", "staggered-recovery", "blip");
         for (String name : Scenarios.builtInNames()) {
             Scenario s = Scenarios.resolve(name, FLEET);
             assertThat(s.name()).isEqualTo(name);
@@ -160,7 +171,8 @@ class ScenariosTest {
         assertThatThrownBy(() -> Scenarios.resolve(nameOrFile, FLEET))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(nameOrFile + ": no such scenario file, and not a built-in scenario "
-                        + "(dc-fire, dc-outage, login-failure, brownout, flap)");
+                        + "(dc-fire, dc-outage, login-failure, brownout, flap, single-outage, dc-fire-timeout, "
+                        + "staggered-recovery, blip)");
     }
 
     @Test
