@@ -1,0 +1,194 @@
+package dev.bongsu.probes;
+
+import dev.bongsu.model.Addresses;
+import dev.bongsu.model.ProbeResult;
+import dev.bongsu.model.ResultBatch;
+import dev.bongsu.model.config.CheckConfig;
+import dev.bongsu.model.config.ProbeSettings;
+import dev.bongsu.probes.check.Checkers;
+import dev.bongsu.probes.schedule.LagStats;
+import dev.bongsu.probes.schedule.ProbeScheduler;
+import dev.bongsu.probes.schedule.ProbeScheduler.Run;
+import dev.bongsu.probes.schedule.ProbeScheduler.Scheduled;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+/**
+ * Runs the checks assigned to one probe node of one vantage: a 10 ms tick drives the {@link ProbeScheduler}, at most
+ * {@code maxInFlight} probes run at once, results leave in {@link ResultBatch}es on {@link Addresses#RESULTS}
+ * (at most {@code batchSize} each, none waiting longer than {@code batchInterval}) and scheduler statistics as JSON
+ * on {@link Addresses#PROBE_STATS} every 5 s. The checks can be reassigned at any time from any thread.
+ */
+public final class ProbeVerticle extends VerticleBase {
+    /** How often the scheduler is driven. */
+    public static final long TICK_MS = 10;
+    /** How often statistics are published. */
+    public static final long STATS_MS = 5_000;
+    /** A run that cannot start this long after it was due is dropped; its check resumes at its next slot. */
+    public static final long LATE_LIMIT_MS = 1_000;
+    private static final Logger LOG = Logger.getLogger(ProbeVerticle.class.getName());
+
+    private final String vantage;
+    private final ProbeSettings settings;
+    private final String nodeId;
+    private final Function<Vertx, Checkers> checkersFactory;
+    private final LongSupplier clock;
+    private final AtomicReference<List<CheckConfig>> assignment;
+    private final AtomicReference<List<CheckConfig>> pending = new AtomicReference<>();
+    private final ProbeScheduler<CheckConfig> scheduler = new ProbeScheduler<>(LATE_LIMIT_MS, 60_000);
+    private Checkers checkers;
+    private List<ProbeResult> batch;
+    private long batchOpenedAt;
+    private long probesTotal;
+    private long tickTimer = -1;
+    private long statsTimer = -1;
+
+    /** A probe node of {@code vantage} running {@code checks}, identified by this process, with the standard checkers. */
+    public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings) {
+        this(vantage, checks, settings, ManagementFactory.getRuntimeMXBean().getName(), Checkers::standard,
+                System::currentTimeMillis);
+    }
+
+    /**
+     * A probe node with its collaborators given.
+     *
+     * @param nodeId   this node's id in statistics
+     * @param checkers builds the checkers on the verticle's Vert.x instance
+     * @param clock    epoch milliseconds
+     */
+    public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings, String nodeId,
+                         Function<Vertx, Checkers> checkers, LongSupplier clock) {
+        this.vantage = Objects.requireNonNull(vantage, "vantage");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+        this.checkersFactory = Objects.requireNonNull(checkers, "checkers");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (settings.batchSize() < 1 || settings.maxInFlight() < 1) {
+            throw new IllegalArgumentException("probes.batchSize and probes.maxInFlight must be at least 1, found "
+                    + settings.batchSize() + " and " + settings.maxInFlight());
+        }
+        this.assignment = new AtomicReference<>(List.copyOf(checks));
+        this.batch = new ArrayList<>(settings.batchSize());
+    }
+
+    @Override
+    public Future<?> start() {
+        checkers = checkersFactory.apply(vertx);
+        apply(assignment.get());
+        tickTimer = vertx.setPeriodic(TICK_MS, id -> tick());
+        statsTimer = vertx.setPeriodic(STATS_MS, id -> publishStats());
+        LOG.info(() -> "probe node " + nodeId + " of vantage " + vantage + " started with " + scheduler.size() + " checks");
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(tickTimer);
+        vertx.cancelTimer(statsTimer);
+        flush();
+        return Future.succeededFuture();
+    }
+
+    /** Replaces the checks this node runs (safe from any thread); takes effect on the next tick. */
+    public void assign(List<CheckConfig> checks) {
+        List<CheckConfig> copy = List.copyOf(checks);
+        assignment.set(copy);
+        pending.set(copy);
+    }
+
+    /** The checks this node was last assigned. */
+    public List<CheckConfig> assignment() {
+        return assignment.get();
+    }
+
+    /** This node's id. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** The vantage this node probes from. */
+    public String vantage() {
+        return vantage;
+    }
+
+    private void apply(List<CheckConfig> checks) {
+        List<Scheduled<CheckConfig>> scheduled = new ArrayList<>(checks.size());
+        for (CheckConfig c : checks) {
+            scheduled.add(new Scheduled<>(c.id(), Math.max(1, c.interval().toMillis()), c));
+        }
+        scheduler.replace(scheduled, clock.getAsLong());
+    }
+
+    private void tick() {
+        List<CheckConfig> next = pending.getAndSet(null);
+        if (next != null) {
+            int before = scheduler.size();
+            apply(next);
+            LOG.info(() -> "probe node " + nodeId + " of vantage " + vantage + " reassigned: " + before + " -> "
+                    + scheduler.size() + " checks");
+        }
+        long now = clock.getAsLong();
+        scheduler.poll(now, settings.maxInFlight() - scheduler.inFlight(), this::launch);
+        if (!batch.isEmpty() && now - batchOpenedAt >= settings.batchInterval().toMillis()) {
+            flush();
+        }
+    }
+
+    private void launch(Run<CheckConfig> run) {
+        probesTotal++;
+        Context context = this.context;
+        checkers.probe(run.payload(), vantage, run.startMs()).onComplete(ar -> {
+            if (Vertx.currentContext() == context) {
+                finished(run, ar.result());
+            } else {
+                context.runOnContext(v -> finished(run, ar.result()));
+            }
+        });
+    }
+
+    private void finished(Run<CheckConfig> run, ProbeResult result) {
+        scheduler.completed(run);
+        if (batch.isEmpty()) {
+            batchOpenedAt = clock.getAsLong();
+        }
+        batch.add(result);
+        if (batch.size() >= settings.batchSize()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        ResultBatch out = new ResultBatch(vantage, batch);
+        batch = new ArrayList<>(settings.batchSize());
+        vertx.eventBus().publish(Addresses.RESULTS, out);
+    }
+
+    private void publishStats() {
+        LagStats lag = scheduler.lagSnapshotAndReset();
+        vertx.eventBus().publish(Addresses.PROBE_STATS, new JsonObject()
+                .put("vantage", vantage)
+                .put("node", nodeId)
+                .put("checks", scheduler.size())
+                .put("inFlight", scheduler.inFlight())
+                .put("probesTotal", probesTotal)
+                .put("skippedOverlap", scheduler.skippedOverlap())
+                .put("missedRuns", scheduler.missedRuns())
+                .put("lagP50Ms", lag.p50Ms())
+                .put("lagP99Ms", lag.p99Ms())
+                .put("lagMaxMs", lag.maxMs()));
+    }
+}

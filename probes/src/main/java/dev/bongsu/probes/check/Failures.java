@@ -1,0 +1,98 @@
+package dev.bongsu.probes.check;
+
+import dev.bongsu.model.ErrorClass;
+import io.netty.channel.ConnectTimeoutException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Maps an I/O failure to exactly one {@link ErrorClass}. Details name only the peer ({@code host:port}) and the
+ * kind of failure, never a URL, header or request body, so no secret from a check's configuration leaks.
+ */
+public final class Failures {
+    private static final int MAX_REASON = 120;
+
+    private Failures() {
+    }
+
+    /** Classifies {@code cause}, which happened in {@code phase} while talking to {@code where}. */
+    public static Failure classify(Throwable cause, ProbePhase phase, String where) {
+        String all = messages(cause);
+        if (has(cause, SSLException.class) || has(cause, CertificateException.class) || phase == ProbePhase.TLS) {
+            return new Failure(ErrorClass.TLS, "TLS with " + where + " failed: " + tlsReason(cause));
+        }
+        if (has(cause, ConnectTimeoutException.class)) {
+            return new Failure(ErrorClass.CONNECT_TIMEOUT, "connect to " + where + " timed out");
+        }
+        if (has(cause, UnknownHostException.class) || phase == ProbePhase.RESOLVE) {
+            return new Failure(ErrorClass.DNS, "cannot resolve " + where + ": " + reason(cause));
+        }
+        if (all.contains("connection refused")) {
+            return new Failure(ErrorClass.CONNECT_REFUSED, "connection refused by " + where);
+        }
+        if (all.contains("connection reset") || all.contains("broken pipe")) {
+            return new Failure(ErrorClass.CONNECTION_RESET, "connection reset by " + where);
+        }
+        if (all.contains("timed out") && phase == ProbePhase.CONNECT) {
+            return new Failure(ErrorClass.CONNECT_TIMEOUT, "connect to " + where + " timed out");
+        }
+        if (has(cause, NoRouteToHostException.class) || has(cause, ConnectException.class) || has(cause, IOException.class)) {
+            return new Failure(ErrorClass.NETWORK, "network error with " + where + ": " + reason(cause));
+        }
+        return new Failure(ErrorClass.INTERNAL, "probe of " + where + " failed: " + reason(cause));
+    }
+
+    private static boolean has(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String messages(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            sb.append(' ').append(c.getClass().getSimpleName()).append(' ').append(c.getMessage());
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String tlsReason(Throwable t) {
+        String all = messages(t);
+        if (all.contains("certificateexpired") || all.contains("validity check failed") || all.contains("expired")) {
+            return "certificate expired or not yet valid";
+        }
+        if (all.contains("no subject alternative") || all.contains("no name matching")
+                || all.contains("hostname") && all.contains("match")) {
+            return "certificate does not match the host name";
+        }
+        if (all.contains("pkix") || all.contains("unable to find valid certification path")) {
+            return "certificate not trusted (self-signed or unknown issuer)";
+        }
+        return reason(t);
+    }
+
+    /** The innermost message, trimmed, without anything after a newline. */
+    static String reason(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        return m.length() > MAX_REASON ? m.substring(0, MAX_REASON) + "…" : m;
+    }
+}
