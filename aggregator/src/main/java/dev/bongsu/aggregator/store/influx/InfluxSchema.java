@@ -1,9 +1,12 @@
 package dev.bongsu.aggregator.store.influx;
 
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.Rollup;
 import dev.bongsu.model.Timings;
 import dev.bongsu.model.config.ServiceConfig;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +23,8 @@ public final class InfluxSchema {
     public static final String RESULTS = "probe";
     /** Measurement of 1-minute rollups. */
     public static final String ROLLUPS = "rollup";
+    /** Measurement of incident transitions (Grafana annotations), in the rollup retention policy. */
+    public static final String INCIDENTS = "incident";
     /** Retention policy of raw results (storage.rawRetention); the database's default policy. */
     public static final String RAW_POLICY = "raw";
     /** Retention policy of rollups (storage.rollupRetention). */
@@ -81,6 +86,46 @@ public final class InfluxSchema {
         }
         b.append(' ').append(r.minute());
         return b.toString();
+    }
+
+    /** One incident transition as a line of line protocol, at the time of the transition, millisecond precision. */
+    public String incidentLine(IncidentTransition t) {
+        Incident i = t.incident();
+        StringBuilder b = new StringBuilder(256);
+        b.append(INCIDENTS);
+        LineProtocol.appendTag(b, "id", i.id());
+        LineProtocol.appendTag(b, "kind", i.kind().wireName());
+        LineProtocol.appendTag(b, "severity", i.severity().wireName());
+        LineProtocol.appendTag(b, "transition", t.type().wireName());
+        b.append(" sequence=").append(i.sequence()).append('i');
+        b.append(",open=").append(i.isOpen() ? 1 : 0).append('i');
+        appendString(b, "title", i.title().en());
+        appendString(b, "title_ko", i.title().ko());
+        appendString(b, "services", String.join(",", i.services()));
+        appendString(b, "vantages", String.join(",", i.vantages()));
+        if (i.hypothesis() != null && i.hypothesis().text() != null) {
+            appendString(b, "hypothesis", i.hypothesis().text().en());
+        }
+        Instant at = switch (t.type()) {
+            case OPENED -> i.startedAt();
+            case RESOLVED -> i.resolvedAt() == null ? i.updatedAt() : i.resolvedAt();
+            case UPDATED -> i.updatedAt();
+        };
+        b.append(' ').append(at.toEpochMilli());
+        return b.toString();
+    }
+
+    private static void appendString(StringBuilder b, String field, String value) {
+        b.append(',').append(field).append("=\"");
+        String v = value == null ? "" : value;
+        for (int k = 0; k < v.length(); k++) {
+            char c = v.charAt(k);
+            if (c == '"' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c == '\n' || c == '\r' ? ' ' : c);
+        }
+        b.append('"');
     }
 
     private void appendServiceTags(StringBuilder b, String checkId, String serviceId, String vantage) {

@@ -2,6 +2,7 @@ package dev.bongsu.aggregator.store.influx;
 
 import dev.bongsu.aggregator.store.StoreStats;
 import dev.bongsu.aggregator.store.TimeSeriesStore;
+import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.Rollup;
 import dev.bongsu.model.ServiceBucket;
@@ -100,6 +101,11 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
             points.add(new BufferedPoint(InfluxSchema.ROLLUP_POLICY, schema.rollupLine(r)));
         }
         return offer(points);
+    }
+
+    /** Queues one incident transition (measurement {@code incident}, for Grafana annotations) like a rollup. */
+    public Future<Void> writeIncident(IncidentTransition transition) {
+        return offer(List.of(new BufferedPoint(InfluxSchema.ROLLUP_POLICY, schema.incidentLine(transition))));
     }
 
     private Future<Void> offer(List<BufferedPoint> points) {
