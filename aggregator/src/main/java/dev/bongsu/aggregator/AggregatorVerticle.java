@@ -14,9 +14,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -29,13 +29,15 @@ import java.util.logging.Logger;
 public final class AggregatorVerticle extends VerticleBase {
     private static final Logger LOG = Logger.getLogger(AggregatorVerticle.class.getName());
     private static final long EVICT_EVERY_MS = 60_000;
+    private static final long REBUILD_RETRY_MS = 30_000;
+    private static final int REBUILD_ATTEMPTS = 10;
 
     private final TimeSeriesStore store;
     private final Clock clock;
     private final AggregatorOptions options;
     private final SlidingWindows windows;
     private final RollupRebuilder rebuilder;
-    private final Set<MinuteKey> pendingRebuild = new LinkedHashSet<>();
+    private final Map<MinuteKey, PendingRebuild> pendingRebuild = new LinkedHashMap<>();
 
     private MinuteRollups rollups;
     private MessageConsumer<ResultBatch> consumer;
@@ -83,8 +85,8 @@ public final class AggregatorVerticle extends VerticleBase {
         vertx.cancelTimer(tickTimer);
         vertx.cancelTimer(statsTimer);
         return consumer.unregister()
-                .eventually(() -> writeClosed(rollups.closeAll()))
-                .eventually(this::rebuildPending)
+                .eventually(() -> writeClosed(rollups.closeAll(), clock.millis()))
+                .eventually(() -> rebuildDue(Long.MAX_VALUE))
                 .onSuccess(v -> publishStats())
                 .recover(e -> {
                     LOG.warning("aggregator stopped with unwritten rollups: " + e.getMessage());
@@ -107,11 +109,9 @@ public final class AggregatorVerticle extends VerticleBase {
     private void tick() {
         long now = clock.millis();
         MinuteRollups.Closed closed = rollups.closeDue(now);
-        if (!closed.isEmpty()) {
-            writeClosed(closed);
-            if (!rebuilding) {
-                rebuildPending();
-            }
+        writeClosed(closed, now);
+        if (!rebuilding) {
+            rebuildDue(now);
         }
         if (now - lastEviction >= EVICT_EVERY_MS) {
             lastEviction = now;
@@ -119,8 +119,9 @@ public final class AggregatorVerticle extends VerticleBase {
         }
     }
 
-    private Future<Void> writeClosed(MinuteRollups.Closed closed) {
-        pendingRebuild.addAll(closed.rebuild());
+    private Future<Void> writeClosed(MinuteRollups.Closed closed, long now) {
+        // Waiting a little lets a store that buffers its writes (InfluxDB) flush the late raw results first.
+        closed.rebuild().forEach(k -> pendingRebuild.putIfAbsent(k, new PendingRebuild(now + options.rebuildDelay().toMillis(), 0)));
         return writeRollups(closed.rollups());
     }
 
@@ -133,22 +134,44 @@ public final class AggregatorVerticle extends VerticleBase {
                 .onFailure(e -> rollupWriteFailures += list.size());
     }
 
-    /** Recomputes the pending minutes once the raw results written so far have settled; one round at a time. */
-    private Future<Void> rebuildPending() {
-        if (pendingRebuild.isEmpty()) {
+    /**
+     * Recomputes the pending minutes due at {@code now} once the raw results written so far have settled, one round
+     * at a time; a failed round is retried every 30 s, at most 10 times.
+     */
+    private Future<Void> rebuildDue(long now) {
+        Map<MinuteKey, PendingRebuild> due = new LinkedHashMap<>();
+        pendingRebuild.entrySet().removeIf(e -> e.getValue().dueAt() <= now && due.put(e.getKey(), e.getValue()) == null);
+        if (due.isEmpty()) {
             return Future.succeededFuture();
         }
-        List<MinuteKey> keys = List.copyOf(pendingRebuild);
-        pendingRebuild.clear();
         rebuilding = true;
         return lastRawWrite
-                .compose(v -> rebuilder.rebuild(keys))
+                .compose(v -> rebuilder.rebuild(due.keySet()))
                 .compose(rebuilt -> {
                     rebuiltMinutes += rebuilt.size();
                     return writeRollups(rebuilt);
                 })
-                .onFailure(e -> LOG.warning("recomputing " + keys.size() + " minute rollups from raw results failed: " + e.getMessage()))
+                .onFailure(e -> retryLater(due, e))
                 .onComplete(ar -> rebuilding = false);
+    }
+
+    private void retryLater(Map<MinuteKey, PendingRebuild> failed, Throwable e) {
+        long retryAt = clock.millis() + REBUILD_RETRY_MS;
+        int given = 0;
+        for (Map.Entry<MinuteKey, PendingRebuild> f : failed.entrySet()) {
+            if (f.getValue().attempts() + 1 < REBUILD_ATTEMPTS) {
+                pendingRebuild.putIfAbsent(f.getKey(), new PendingRebuild(retryAt, f.getValue().attempts() + 1));
+            } else {
+                given++;
+            }
+        }
+        LOG.warning("recomputing " + failed.size() + " minute rollups from raw results failed"
+                + (given > 0 ? ", giving up on " + given + " after " + REBUILD_ATTEMPTS + " attempts" : ", retrying in 30 s")
+                + ": " + e.getMessage());
+    }
+
+    /** A minute waiting to be recomputed, and how often that already failed. */
+    private record PendingRebuild(long dueAt, int attempts) {
     }
 
     private void publishStats() {

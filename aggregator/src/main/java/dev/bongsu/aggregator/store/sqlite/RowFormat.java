@@ -1,6 +1,5 @@
 package dev.bongsu.aggregator.store.sqlite;
 
-import dev.bongsu.model.Timings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,11 +11,6 @@ final class RowFormat {
     /** Milliseconds to integer microseconds; {@code null} for a phase that was not measured. */
     static Long micros(double ms) {
         return ms < 0 || Double.isNaN(ms) ? null : Math.round(ms * 1000);
-    }
-
-    /** Integer microseconds back to milliseconds; {@code NOT_MEASURED} for {@code null}. */
-    static double millis(Long us) {
-        return us == null ? Timings.NOT_MEASURED : us / 1000.0;
     }
 
     /** {@code {http_5xx=3, dns=1}} as {@code http_5xx=3,dns=1}; {@code null} when empty. */
