@@ -126,7 +126,8 @@ final class ServiceVerticle extends VerticleBase {
         }
         flapDown = !flapDown;
         LOG.fine(() -> service.id() + " flaps " + (flapDown ? "down" : "up"));
-        return enforce();
+        return enforce().onFailure(e -> LOG.warning(service.id() + ": flap " + (flapDown ? "down" : "up")
+                + " failed on port " + port + ": " + e.getMessage()));
     }
 
     private void cancelFlap() {
