@@ -53,9 +53,9 @@ public final class Charts {
             ServiceBucket b = byStart.get(start);
             double p = b == null ? Double.NaN : 100.0 * b.availability();
             String cls = Double.isNaN(p) ? "nd" : p >= 99.9 ? "ok" : p >= 99 ? "warn" : "bad";
-            s.append("<rect class=\"").append(cls).append("\" x=\"").append(d * (w + gap)).append("\" y=\"0\" width=\"")
-                    .append(w).append("\" height=\"24\"><title>")
-                    .append(esc(Times.day(Instant.ofEpochMilli(start)) + ": " + pct(p, lang))).append("</title></rect>");
+            // size comes from the stylesheet: 90 bars per service must stay small on a page everyone reloads
+            s.append("<rect class=\"").append(cls).append("\" x=\"").append(d * (w + gap)).append("\"><title>")
+                    .append(Times.day(Instant.ofEpochMilli(start))).append(' ').append(esc(pct(p, lang))).append("</title></rect>");
         }
         return s.append("</svg>").toString();
     }

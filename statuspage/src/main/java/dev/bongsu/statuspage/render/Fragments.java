@@ -21,6 +21,11 @@ public final class Fragments {
                 + esc(Texts.health(lang, h)) + "</span>";
     }
 
+    /** "since <time>" in the word order of the language. */
+    public static String since(Instant t, Lang lang) {
+        return esc(Texts.t(lang, "since.pre")) + time(t) + esc(Texts.t(lang, "since.post"));
+    }
+
     /** A {@code <time>} element in KST. */
     public static String time(Instant t) {
         return "<time datetime=\"" + Times.attr(t) + "\">" + esc(Times.display(t)) + "</time>";

@@ -75,8 +75,7 @@ public final class HomePage {
             b.append(" <span class=\"cat\">").append(esc(category)).append("</span>");
         }
         if (!st.since().equals(java.time.Instant.EPOCH)) {
-            b.append(" <span class=\"since\">").append(esc(Texts.t(lang, "since"))).append(' ')
-                    .append(Fragments.time(st.since())).append("</span>");
+            b.append(" <span class=\"since\">").append(Fragments.since(st.since(), lang)).append("</span>");
         }
         b.append("</div>\n<div class=\"uptime\">")
                 .append(Charts.uptimeBars(daily, d.history().daysFrom(), lang, name + " — " + Texts.t(lang, "uptime.90")))

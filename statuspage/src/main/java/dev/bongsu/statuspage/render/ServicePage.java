@@ -29,7 +29,7 @@ public final class ServicePage {
         b.append("<h1>").append(esc(name)).append("</h1>\n<p class=\"big\" id=\"service-state\">")
                 .append(Fragments.health(st.health(), lang));
         if (!st.since().equals(java.time.Instant.EPOCH)) {
-            b.append(' ').append(esc(Texts.t(lang, "since"))).append(' ').append(Fragments.time(st.since()));
+            b.append(' ').append(Fragments.since(st.since(), lang));
         }
         b.append("</p>\n");
         if (st.reason() != null) {

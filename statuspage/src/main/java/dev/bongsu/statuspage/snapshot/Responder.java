@@ -1,7 +1,6 @@
 package dev.bongsu.statuspage.snapshot;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -37,11 +36,11 @@ public final class Responder {
         h.set(HttpHeaders.CONTENT_TYPE, s.contentType());
         if (gzip) {
             h.set(HttpHeaders.CONTENT_ENCODING, GZIP);
-            res.end(Buffer.buffer(s.gzipped()));
+            res.end(s.gzippedBuffer());
         } else {
             // "identity" keeps a server-wide compressor from compressing the bytes a second time
             h.set(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
-            res.end(Buffer.buffer(s.body()));
+            res.end(s.bodyBuffer());
         }
     }
 

@@ -1,8 +1,12 @@
 package dev.bongsu.statuspage.snapshot;
 
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +22,11 @@ import java.util.zip.GZIPOutputStream;
  * @param gzipped      the gzip'd bytes
  * @param etag         strong ETag of the plain bytes, quoted
  * @param gzipEtag     strong ETag of the gzip'd bytes, quoted
+ * @param bodyBuffer   the plain bytes in direct memory, written to sockets without a copy
+ * @param gzippedBuffer the gzip'd bytes in direct memory
  */
-public record Snapshot(String contentType, String cacheControl, byte[] body, byte[] gzipped, String etag, String gzipEtag) {
+public record Snapshot(String contentType, String cacheControl, byte[] body, byte[] gzipped, String etag, String gzipEtag,
+                       Buffer bodyBuffer, Buffer gzippedBuffer) {
     /** Cache-Control of answers that change with the live state. */
     public static final String LIVE = "public, max-age=5, stale-while-revalidate=30";
     /** Cache-Control of answers about the past. */
@@ -33,7 +40,18 @@ public record Snapshot(String contentType, String cacheControl, byte[] body, byt
     /** Builds a snapshot of bytes, compressing them and hashing them once. */
     public static Snapshot of(String contentType, String cacheControl, byte[] body) {
         String tag = hash(body);
-        return new Snapshot(contentType, cacheControl, body, gzip(body), "\"" + tag + "\"", "\"" + tag + "-gz\"");
+        byte[] gz = gzip(body);
+        return new Snapshot(contentType, cacheControl, body, gz, "\"" + tag + "\"", "\"" + tag + "-gz\"", direct(body), direct(gz));
+    }
+
+    /**
+     * A buffer over JDK direct memory (freed by the garbage collector once the snapshot is dropped); Vert.x writes
+     * an unreleasable slice of it, so one buffer serves every request.
+     */
+    private static Buffer direct(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.allocateDirect(Math.max(1, bytes.length));
+        b.put(bytes).flip();
+        return BufferInternal.buffer(Unpooled.wrappedBuffer(b));
     }
 
     private static byte[] gzip(byte[] body) {

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Status page under a flash crowd: wrk against Bongsu's status page (/ and /api/v1/status) and against nginx
+# serving the very same bytes as static files, one after the other on this machine; median of RUNS runs.
+#
+#   bench/statuspage.sh                 # 3 runs of 15 s per target and path
+#   RUNS=1 DURATION=5s bench/statuspage.sh
+#
+# Needs: java 17, maven (offline repository filled by a normal build), wrk, nginx, curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-15s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+BONGSU_PORT=${BONGSU_PORT:-18431}
+NGINX_PORT=${NGINX_PORT:-18432}
+SERVERS=${SERVERS:-2}
+BUILD_DIR=${BUILD_DIR:-target-sp}
+
+for tool in java mvn wrk nginx curl; do
+  command -v "$tool" >/dev/null || { echo "statuspage.sh: '$tool' is needed (apt-get install wrk nginx curl)" >&2; exit 1; }
+done
+
+work=$(mktemp -d /tmp/bongsu-bench-sp.XXXXXX)
+chmod 755 "$work"   # nginx workers run as another user and must read the files
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [[ -f "$work/nginx/nginx.pid" ]]; then kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== building the status page ($BUILD_DIR)"
+mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl statuspage -am compile
+mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl statuspage org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime >/dev/null
+deps=$(tr ':' '\n' < "$work/deps.txt" | grep -v '/dev/bongsu/' | paste -sd: -)
+cp="model/$BUILD_DIR/classes:statuspage/$BUILD_DIR/classes:$deps"
+mkdir -p "$work/classes"
+javac -nowarn -d "$work/classes" -cp "$cp" bench/src/main/java/dev/bongsu/bench/statuspage/*.java
+
+echo "== starting the status page on 127.0.0.1:$BONGSU_PORT ($SERVERS server instances)"
+java -Xmx512m -cp "$work/classes:$cp" dev.bongsu.bench.statuspage.StatusPageBenchServer "$BONGSU_PORT" "$SERVERS" "$work/data" \
+  > "$work/server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do grep -q "listening on" "$work/server.log" && break; sleep 0.2; done
+grep -q "listening on" "$work/server.log" || { cat "$work/server.log"; echo "server did not start" >&2; exit 1; }
+
+echo "== copying the same bytes for nginx"
+mkdir -p "$work/nginx/root/api/v1" "$work/nginx/logs"
+curl -sf -H 'Accept-Language: ko' "http://127.0.0.1:$BONGSU_PORT/" -o "$work/nginx/root/index.html"
+curl -sf "http://127.0.0.1:$BONGSU_PORT/api/v1/status" -o "$work/nginx/root/api/v1/status"
+chmod -R a+rX "$work/nginx/root"
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type application/octet-stream;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $work/nginx/root;
+    location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
+    location = /api/v1/status { default_type "application/json; charset=utf-8"; }
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$NGINX_PORT/" -o /dev/null && break; sleep 0.1; done
+cmp <(curl -sf -H 'Accept-Language: ko' "http://127.0.0.1:$BONGSU_PORT/") <(curl -sf "http://127.0.0.1:$NGINX_PORT/") \
+  || { echo "nginx does not serve the same bytes" >&2; exit 1; }
+
+# warm up the JIT before measuring
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Language: ko' "http://127.0.0.1:$BONGSU_PORT/" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$BONGSU_PORT/api/v1/status" >/dev/null
+
+# prints "requests/s p99_ms" of one wrk run
+measure() {
+  local out rps p99
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Language: ko' "$1")
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' <<<"$out")
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $1" >&2; fi
+  echo "$rps $p99"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+results="$work/results.txt"
+: > "$results"
+for path in / /api/v1/status; do
+  for run in $(seq 1 "$RUNS"); do
+    for target in bongsu nginx; do
+      port=$BONGSU_PORT; [[ $target == nginx ]] && port=$NGINX_PORT
+      echo "$target $path $(measure "http://127.0.0.1:$port$path")" >> "$results"
+      echo "   run $run $target $path: $(tail -1 "$results" | cut -d' ' -f3-)"
+    done
+  done
+done
+
+echo
+echo "== median of $RUNS runs, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+printf '%-16s %-8s %12s %10s\n' path target 'requests/s' 'p99 ms'
+for path in / /api/v1/status; do
+  for target in bongsu nginx; do
+    rps=$(awk -v t="$target" -v p="$path" '$1==t && $2==p {print $3}' "$results" | median)
+    p99=$(awk -v t="$target" -v p="$path" '$1==t && $2==p {print $4}' "$results" | median)
+    printf '%-16s %-8s %12s %10s\n' "$path" "$target" "$rps" "$p99"
+    eval "rps_${target}_$([[ $path == / ]] && echo home || echo status)=$rps"
+  done
+done
+echo "ratio bongsu/nginx: / $(awk -v a="$rps_bongsu_home" -v b="$rps_nginx_home" 'BEGIN{printf "%.2f", a/b}'),"\
+" /api/v1/status $(awk -v a="$rps_bongsu_status" -v b="$rps_nginx_status" 'BEGIN{printf "%.2f", a/b}')"
