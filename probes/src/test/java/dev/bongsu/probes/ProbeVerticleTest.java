@@ -62,7 +62,7 @@ class ProbeVerticleTest {
         HttpTarget t = new HttpTarget(URI.create("http://127.0.0.1:" + port + path), "GET", Map.of(), null, StatusSet.SUCCESS,
                 null, null, true, 5, 65_536, true);
         return new CheckConfig(id, "http", id.split("\\.")[0], CheckType.HTTP, Duration.ofMillis(intervalMs),
-                Duration.ofMillis(2_000), true, t, Thresholds.DEFAULTS, Map.of());
+                Duration.ofMillis(Math.min(intervalMs, 2_000)), true, t, Thresholds.DEFAULTS, Map.of());
     }
 
     private Set<String> checkIdsSeen() {
@@ -105,8 +105,8 @@ class ProbeVerticleTest {
 
     @Test
     void reassignedChecksReplaceTheRunningOnes() {
-        List<CheckConfig> first = IntStream.range(0, 5).mapToObj(i -> check("a" + i + ".http", "/ok", 2_000)).toList();
-        List<CheckConfig> second = IntStream.range(0, 3).mapToObj(i -> check("b" + i + ".http", "/ok", 2_000)).toList();
+        List<CheckConfig> first = IntStream.range(0, 5).mapToObj(i -> check("a" + i + ".http", "/ok", 500)).toList();
+        List<CheckConfig> second = IntStream.range(0, 3).mapToObj(i -> check("b" + i + ".http", "/ok", 500)).toList();
         ProbeVerticle v = new ProbeVerticle("tokyo", first, new ProbeSettings(10, Duration.ofMillis(50), 100), "node-1",
                 Checkers::standard, System::currentTimeMillis);
         vertx.deployVerticle(v).await();

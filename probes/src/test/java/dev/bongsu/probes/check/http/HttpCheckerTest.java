@@ -14,7 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SelfSignedCertificate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,9 +45,10 @@ class HttpCheckerTest {
         server.requestHandler(HttpCheckerTest::handle);
         port = server.listen().await().actualPort();
 
-        SelfSignedCertificate cert = SelfSignedCertificate.create("localhost");
+        var cert = TestCerts.selfSigned("localhost", java.time.Instant.now().minus(Duration.ofDays(1)),
+                java.time.Instant.now().plus(Duration.ofDays(30)));
         HttpServer tls = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
-                .setKeyCertOptions(cert.keyCertOptions()));
+                .setKeyCertOptions(TestCerts.key(cert)));
         tls.requestHandler(HttpCheckerTest::handle);
         tlsPort = tls.listen().await().actualPort();
 
@@ -61,7 +61,7 @@ class HttpCheckerTest {
         checker = new HttpChecker(vertx, new Connector(vertx, Fixtures.resolver(Fixtures.NAMES), null));
         // trusts the self-signed and the expired certificate, so only what else is wrong with them shows
         trustingChecker = new HttpChecker(vertx, new Connector(vertx, Fixtures.resolver(Fixtures.NAMES),
-                cert.trustOptions()));
+                new io.vertx.core.net.PemTrustOptions().addCertPath(cert.certificate().getPath())));
         trustingExpired = new HttpChecker(vertx, new Connector(vertx, Fixtures.resolver(Fixtures.NAMES), TestCerts.trustCa(TestCerts.expiredDir())));
     }
 

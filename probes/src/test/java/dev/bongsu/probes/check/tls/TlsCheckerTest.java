@@ -13,7 +13,6 @@ import dev.bongsu.probes.check.TestCerts;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.SelfSignedCertificate;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +40,7 @@ class TlsCheckerTest {
         valid = tlsServer(TestCerts.key(validCert));
         soon = tlsServer(TestCerts.key(soonCert));
         expired = tlsServer(TestCerts.key(TestCerts.expiredCaSigned()));
-        selfSigned = tlsServer(SelfSignedCertificate.create("localhost").keyCertOptions());
+        selfSigned = tlsServer(TestCerts.key(TestCerts.selfSigned("localhost", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))));
         // trusted: the valid and the soon-expiring certificate themselves, and the CA of the expired one
         PemTrustOptions trust = new PemTrustOptions().addCertPath(validCert.certificate().getPath())
                 .addCertPath(soonCert.certificate().getPath())
