@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Sustained probe results per second written into a local InfluxDB 1.x by Bongsu's InfluxDB store; median of RUNS.
+# Starts a private influxd (temporary directory, free loopback port) unless INFLUX_URL is given.
+#
+#   bench/influx.sh                          # 3 runs of 20 s after 5 s warm-up, 10,000 checks x 3 vantages
+#   RUNS=1 MEASURE=5 bench/influx.sh
+#   INFLUX_URL=http://127.0.0.1:8086 bench/influx.sh   # against a running InfluxDB (writes database bongsu_bench)
+#
+# Needs: java 17, maven (offline repository filled by a normal build), influxd (apt-get install influxdb).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-3}
+WARMUP=${WARMUP:-5}
+MEASURE=${MEASURE:-20}
+CHECKS=${CHECKS:-10000}
+VANTAGES=${VANTAGES:-3}
+BATCH=${BATCH:-5000}
+BUILD_DIR=${BUILD_DIR:-target-bench-influx}
+
+work=$(mktemp -d /tmp/bongsu-bench-influx.XXXXXX)
+influx_pid=""
+cleanup() {
+  if [[ -n "$influx_pid" ]]; then kill "$influx_pid" 2>/dev/null || true; wait "$influx_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+if [[ -z "${INFLUX_URL:-}" ]]; then
+  command -v influxd >/dev/null || { echo "influx.sh: influxd is needed (apt-get install influxdb)" >&2; exit 1; }
+  http_port=$(free_port); rpc_port=$(free_port)
+  cat > "$work/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:$rpc_port"
+[meta]
+  dir = "$work/meta"
+[data]
+  dir = "$work/data"
+  wal-dir = "$work/wal"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[http]
+  bind-address = "127.0.0.1:$http_port"
+  log-enabled = false
+[logging]
+  level = "warn"
+CONF
+  influxd -config "$work/influxdb.conf" > "$work/influxd.log" 2>&1 &
+  influx_pid=$!
+  INFLUX_URL="http://127.0.0.1:$http_port"
+  for _ in $(seq 1 100); do
+    curl -fs -o /dev/null "$INFLUX_URL/ping" && break
+    sleep 0.2
+  done
+  echo "== influxd $(influxd version | head -1) on $INFLUX_URL (data in $work)"
+fi
+
+echo "== building the aggregator ($BUILD_DIR)"
+mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl aggregator -am compile
+mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl aggregator org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime >/dev/null
+deps=$(tr ':' '\n' < "$work/deps.txt" | grep -v '/dev/bongsu/' | paste -sd: -)
+cp="model/$BUILD_DIR/classes:aggregator/$BUILD_DIR/classes:$deps"
+mkdir -p "$work/classes"
+javac -d "$work/classes" -cp "$cp" bench/src/main/java/dev/bongsu/bench/influx/InfluxWriteBench.java
+
+echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+java -Xmx1g -cp "$work/classes:$cp" dev.bongsu.bench.influx.InfluxWriteBench \
+  "$INFLUX_URL" "$RUNS" "$WARMUP" "$MEASURE" "$CHECKS" "$VANTAGES" "$BATCH"
