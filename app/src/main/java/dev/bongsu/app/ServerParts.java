@@ -1,8 +1,10 @@
 package dev.bongsu.app;
 
 import dev.bongsu.aggregator.AggregatorVerticle;
+import dev.bongsu.aggregator.metrics.MetricsVerticle;
 import dev.bongsu.aggregator.store.TimeSeriesStore;
 import dev.bongsu.aggregator.store.influx.InfluxTimeSeriesStore;
+import dev.bongsu.aggregator.store.sqlite.SqliteStoreOptions;
 import dev.bongsu.aggregator.store.sqlite.SqliteTimeSeriesStore;
 import dev.bongsu.alerting.Alerting;
 import dev.bongsu.alerting.detect.DetectorVerticle;
@@ -55,7 +57,7 @@ final class ServerParts {
     }
 
     private Future<Void> startAll(BongsuConfig cfg, Clock clock, IncidentIds ids, String nodeId) {
-        return openTimeSeries(cfg).compose(store -> {
+        return openTimeSeries(cfg, clock).compose(store -> {
             closers.push(store::close);
             return deploy(new AggregatorVerticle(store, clock))
                     .compose(v -> IncidentStore.open(vertx, cfg.storage().dir()))
@@ -72,13 +74,16 @@ final class ServerParts {
                         detector = ids == null ? new DetectorVerticle(cfg, incidents, clock) : new DetectorVerticle(cfg, incidents, clock, ids);
                         StatusSite site = new StatusSite(vertx, cfg, detector, incidents, store,
                                 new UpdatesStore(vertx, cfg.storage().dir().resolve("updates.db")));
+                        MetricsVerticle metrics = new MetricsVerticle(detector);
                         return deploy(alerting.verticle())
                                 .compose(v -> deploy(detector))
+                                .compose(v -> deploy(metrics))
                                 .compose(v -> site.start())
                                 .compose(v -> {
                                     closers.push(site::stop);
                                     http = new HttpFrontDoor(vertx, cfg.admin().token())
                                             .mount(site::mount)
+                                            .mount(metrics::mount)
                                             .mount(alerting.adminRoutes()::mount);
                                     return http.listen(cfg.http());
                                 })
@@ -93,12 +98,12 @@ final class ServerParts {
         });
     }
 
-    private Future<TimeSeriesStore> openTimeSeries(BongsuConfig cfg) {
+    private Future<TimeSeriesStore> openTimeSeries(BongsuConfig cfg, Clock clock) {
         if (cfg.storage().usesInflux()) {
             InfluxTimeSeriesStore influx = new InfluxTimeSeriesStore(vertx, cfg.storage(), cfg.services());
             return influx.start().map(v -> (TimeSeriesStore) influx);
         }
-        return SqliteTimeSeriesStore.open(vertx, cfg.storage()).map(s -> (TimeSeriesStore) s);
+        return SqliteTimeSeriesStore.open(vertx, cfg.storage(), clock, SqliteStoreOptions.defaults()).map(s -> (TimeSeriesStore) s);
     }
 
     private Future<Void> deploy(io.vertx.core.VerticleBase verticle) {

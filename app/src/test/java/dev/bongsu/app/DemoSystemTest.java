@@ -35,10 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoSystemTest {
     private static final String SHORT_FIRE = """
             name: short-fire
-            description: kakao services in pangyo refuse connections for 12s
+            description: kakao services in pangyo refuse connections for 20s
             steps:
               - at: 2s
-                for: 12s
+                for: 20s
                 target: {provider: kakao, datacenter: pangyo}
                 fault: refuse
             """;
@@ -62,7 +62,7 @@ class DemoSystemTest {
             idempotencyKeys.add(req.getHeader("Idempotency-Key"));
             req.response().setStatusCode(204).end();
         })).listen(0, "127.0.0.1").await();
-        DemoSystem.Options options = new DemoSystem.Options(0, Duration.ofSeconds(1), Duration.ofMillis(500), dataDir,
+        DemoSystem.Options options = new DemoSystem.Options(0, Duration.ofSeconds(2), Duration.ofSeconds(1), dataDir,
                 List.of("http://127.0.0.1:" + receiver.actualPort() + "/hook"), null, null);
         demo = DemoSystem.start(vertx, options, Clock.systemUTC()).await();
     }
@@ -76,7 +76,7 @@ class DemoSystemTest {
     }
 
     @Test
-    void aDataCentreFireGivesOneCorrelatedIncidentNamingTheProviderAndOnePage() {
+    void aDataCentreFireGivesOneCorrelatedIncidentNamingTheProviderAndOnePage() throws Exception {
         await("every service up").atMost(Duration.ofSeconds(30)).until(() -> states().values().stream().allMatch("up"::equals));
 
         Scenario fire = Scenarios.parse("short-fire.yaml", SHORT_FIRE, Fleet.defaultFleet());
@@ -96,7 +96,7 @@ class DemoSystemTest {
                     .containsExactlyInAnyOrder("kakaotalk", "kakaobank", "kakaopay", "kakaomap");
         });
 
-        await("the fire is over and the incident resolved").atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+        await("the fire is over and the incident resolved").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(openIncidents()).isEmpty();
             assertThat(pages).extracting(p -> p.getString("event")).contains("incident.resolved");
         });
@@ -104,6 +104,12 @@ class DemoSystemTest {
                 .collect(Collectors.toList());
         assertThat(events).as("pages received: %s", events).containsExactly("incident.opened correlated", "incident.resolved correlated");
         assertThat(idempotencyKeys).doesNotHaveDuplicates().allMatch(k -> k != null && k.contains(":"));
+        assertThat(pages.get(0).getString("link")).startsWith("http://127.0.0.1:" + demo.httpPort() + "/incidents/");
+
+        HttpResponse<String> metrics = getText("/metrics");
+        assertThat(metrics.body()).contains("bongsu_probes_total", "bongsu_service_state");
+        HttpResponse<String> page = getText("/");
+        assertThat(page.body()).contains("카카오톡").doesNotContain(demo.fleet().services().get(0).healthUrl().toString());
     }
 
     private Map<String, String> states() throws Exception {
@@ -117,9 +123,13 @@ class DemoSystemTest {
     }
 
     private JsonObject get(String path) throws Exception {
+        return new JsonObject(getText(path).body());
+    }
+
+    private HttpResponse<String> getText(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.httpPort() + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        return new JsonObject(response.body());
+        return response;
     }
 }
