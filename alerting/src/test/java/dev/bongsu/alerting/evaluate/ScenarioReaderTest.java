@@ -56,11 +56,11 @@ class ScenarioReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "unknown key        | faults: [{services: [web], kind: refuse, at: 1m, lenght: 2m}]\nexpect: none | bad.yaml:8: faults[0].lenght: unknown key; expected one of services, vantages, kind, at, for, latencyMs, flap",
-        "unknown service    | faults: [{services: [www], kind: refuse, at: 1m}]\nexpect: none | bad.yaml:8: faults[0].services[0]: unknown service 'www'; expected one of web, api",
-        "bad kind           | faults: [{services: [web], kind: explode, at: 1m}]\nexpect: none | bad.yaml:8: faults[0].kind: expected one of refuse, timeout, 5xx, slow, silent, found 'explode'",
-        "slow needs latency | faults: [{services: [web], kind: slow, at: 1m}]\nexpect: none | bad.yaml:8: faults[0].latencyMs: required key is missing",
-        "fault after end    | faults: [{services: [web], kind: refuse, at: 9m}]\nexpect: none | bad.yaml:8: faults[0].at: expected a duration from 0s to 5m such as 500ms, 5s, 1m or 2h, found '9m'",
+        "unknown key        | faults: [{services: [web], kind: refuse, at: 1m, lenght: 2m}]\\nexpect: none | bad.yaml:8: faults[0].lenght: unknown key; expected one of services, vantages, kind, at, for, latencyMs, flap",
+        "unknown service    | faults: [{services: [www], kind: refuse, at: 1m}]\\nexpect: none | bad.yaml:8: faults[0].services[0]: unknown service 'www'; expected one of web, api",
+        "bad kind           | faults: [{services: [web], kind: explode, at: 1m}]\\nexpect: none | bad.yaml:8: faults[0].kind: expected one of refuse, timeout, 5xx, slow, silent, found 'explode'",
+        "slow needs latency | faults: [{services: [web], kind: slow, at: 1m}]\\nexpect: none | bad.yaml:8: faults[0].latencyMs: required key is missing",
+        "fault after end    | faults: [{services: [web], kind: refuse, at: 9m}]\\nexpect: none | bad.yaml:8: faults[0].at: expected a duration from 0s to 5m such as 500ms, 5s, 1m or 2h, found '9m'",
         "bad hypothesis     | expect: [{kind: service, services: [web], hypothesis: kakao}] | bad.yaml:8: expect[0].hypothesis: expected attribute=value, such as provider=kakao, found 'kakao'",
         "one-member group   | expect: [{kind: correlated, services: [web]}] | bad.yaml:8: expect[0].services: expected at least two services for a 'correlated' incident, found a list",
         "bad expect         | expect: nothing | bad.yaml:8: expect: expected one of none, found 'nothing'",
