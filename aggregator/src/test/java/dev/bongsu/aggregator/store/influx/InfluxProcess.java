@@ -120,6 +120,9 @@ public final class InfluxProcess implements AutoCloseable {
                   wal-dir = "%s/wal"
                   query-log-enabled = false
                   trace-logging-enabled = false
+                  # Compact soon after writes stop, so a test can measure the bytes a point really takes.
+                  cache-snapshot-write-cold-duration = "1s"
+                  compact-full-write-cold-duration = "2s"
                 [coordinator]
                   log-queries-after = "0s"
                 [retention]
