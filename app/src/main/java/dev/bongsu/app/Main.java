@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             SimulateCommand.class,
             CheckConfigCommand.class,
+            SilenceCommand.class,
             EvaluateCommand.class,
             ProbeCommand.class,
             ServerCommand.class,
