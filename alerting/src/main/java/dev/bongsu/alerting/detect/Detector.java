@@ -680,7 +680,7 @@ public final class Detector {
         t.incident = d;
         t.lastResolved = null;
         step.touch(d);
-        correlate(d, step);
+        correlate(d, now, step);
     }
 
     private Severity severityOf(ServiceTrack t) {
@@ -704,7 +704,7 @@ public final class Detector {
         return Duration.between(a, b).abs().compareTo(cfg.correlationWindow()) <= 0;
     }
 
-    private void correlate(IncidentDraft d, Step step) {
+    private void correlate(IncidentDraft d, Instant now, Step step) {
         String s = d.service();
         for (IncidentDraft g : groups.values()) {
             List<String> with = new ArrayList<>(g.services);
@@ -738,8 +738,7 @@ public final class Detector {
             return;
         }
         members.sort(Comparator.comparing((IncidentDraft o) -> o.startedAt).thenComparing(o -> o.id));
-        IncidentDraft g = newIncident(d.updatedAt.isAfter(d.startedAt) ? d.updatedAt : d.startedAt, "group",
-                IncidentKind.CORRELATED, members.get(0).startedAt);
+        IncidentDraft g = newIncident(now, "group", IncidentKind.CORRELATED, members.get(0).startedAt);
         for (IncidentDraft m : members) {
             g.services.add(m.service());
             g.vantages.addAll(m.vantages);
@@ -795,6 +794,12 @@ public final class Detector {
             String list = String.join(", ", g.services);
             g.title = new LocalizedText("연관 장애: 서비스 " + g.services.size() + "개 (" + list + "), 추정 원인 " + what,
                     "Correlated outage: " + g.services.size() + " services (" + list + "), likely cause " + what);
+            for (IncidentDraft c : children) {
+                if (c.changed()) {
+                    // A member's own cause is the group's: "only this service is failing" no longer holds.
+                    c.hypothesis = g.hypothesis;
+                }
+            }
             if (!g.changed()) {
                 step.touch(g);
             }
