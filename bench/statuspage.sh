@@ -17,6 +17,7 @@ BONGSU_PORT=${BONGSU_PORT:-18431}
 NGINX_PORT=${NGINX_PORT:-18432}
 SERVERS=${SERVERS:-2}
 BUILD_DIR=${BUILD_DIR:-target-sp}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}
 
 for tool in java mvn wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "statuspage.sh: '$tool' is needed (apt-get install wrk nginx curl)" >&2; exit 1; }
@@ -42,7 +43,8 @@ mkdir -p "$work/classes"
 javac -nowarn -d "$work/classes" -cp "$cp" bench/src/main/java/dev/bongsu/bench/statuspage/*.java
 
 echo "== starting the status page on 127.0.0.1:$BONGSU_PORT ($SERVERS server instances)"
-java -Xmx512m -cp "$work/classes:$cp" dev.bongsu.bench.statuspage.StatusPageBenchServer "$BONGSU_PORT" "$SERVERS" "$work/data" \
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "$work/classes:$cp" dev.bongsu.bench.statuspage.StatusPageBenchServer "$BONGSU_PORT" "$SERVERS" "$work/data" \
   > "$work/server.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 300); do grep -q "listening on" "$work/server.log" && break; sleep 0.2; done
@@ -52,7 +54,11 @@ echo "== copying the same bytes for nginx"
 mkdir -p "$work/nginx/root/api/v1" "$work/nginx/logs"
 curl -sf -H 'Accept-Language: ko' "http://127.0.0.1:$BONGSU_PORT/" -o "$work/nginx/root/index.html"
 curl -sf "http://127.0.0.1:$BONGSU_PORT/api/v1/status" -o "$work/nginx/root/api/v1/status"
+# the gzip'd bytes too, for nginx's gzip_static: a browser in a flash crowd asks for gzip
+curl -sf -H 'Accept-Language: ko' -H 'Accept-Encoding: gzip' "http://127.0.0.1:$BONGSU_PORT/" -o "$work/nginx/root/index.html.gz"
+curl -sf -H 'Accept-Encoding: gzip' "http://127.0.0.1:$BONGSU_PORT/api/v1/status" -o "$work/nginx/root/api/v1/status.gz"
 chmod -R a+rX "$work/nginx/root"
+echo "   / is $(wc -c < "$work/nginx/root/index.html") bytes, /api/v1/status $(wc -c < "$work/nginx/root/api/v1/status") bytes"
 cat > "$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
 pid $work/nginx/nginx.pid;
@@ -63,6 +69,8 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
+  gzip_static on;
+  gzip_vary on;
   default_type application/octet-stream;
   server {
     listen 127.0.0.1:$NGINX_PORT;
@@ -77,14 +85,16 @@ for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$NGINX_PORT/" -o /dev/null &
 cmp <(curl -sf -H 'Accept-Language: ko' "http://127.0.0.1:$BONGSU_PORT/") <(curl -sf "http://127.0.0.1:$NGINX_PORT/") \
   || { echo "nginx does not serve the same bytes" >&2; exit 1; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # warm up the JIT before measuring
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Language: ko' "http://127.0.0.1:$BONGSU_PORT/" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$BONGSU_PORT/api/v1/status" >/dev/null
 
-# prints "requests/s p99_ms" of one wrk run
+# prints "requests/s p99_ms" of one wrk run; $2 is an extra header or empty
 measure() {
-  local out rps p99
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Language: ko' "$1")
+  local out rps p99 extra=()
+  [[ -n "${2:-}" ]] && extra=(-H "$2")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Language: ko' "${extra[@]}" "$1")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' <<<"$out")
   if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $1" >&2; fi
@@ -94,26 +104,29 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 results="$work/results.txt"
 : > "$results"
-for path in / /api/v1/status; do
+cases=("/ plain" "/ gzip" "/api/v1/status plain" "/api/v1/status gzip")
+for c in "${cases[@]}"; do
+  read -r path enc <<<"$c"
+  header=""; [[ $enc == gzip ]] && header="Accept-Encoding: gzip"
   for run in $(seq 1 "$RUNS"); do
     for target in bongsu nginx; do
       port=$BONGSU_PORT; [[ $target == nginx ]] && port=$NGINX_PORT
-      echo "$target $path $(measure "http://127.0.0.1:$port$path")" >> "$results"
-      echo "   run $run $target $path: $(tail -1 "$results" | cut -d' ' -f3-)"
+      echo "$target $path $enc $(measure "http://127.0.0.1:$port$path" "$header")" >> "$results"
+      echo "   run $run $target $path $enc: $(tail -1 "$results" | cut -d' ' -f4-)"
     done
   done
 done
 
 echo
-echo "== median of $RUNS runs, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-printf '%-16s %-8s %12s %10s\n' path target 'requests/s' 'p99 ms'
-for path in / /api/v1/status; do
+echo "== median of $RUNS runs, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(nproc) CPUs:$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), load before: $load_before"
+printf '%-16s %-6s %-8s %12s %10s %16s\n' path body target 'requests/s' 'p99 ms' 'bongsu/nginx'
+for c in "${cases[@]}"; do
+  read -r path enc <<<"$c"
+  nrps=$(awk -v p="$path" -v e="$enc" '$1=="nginx" && $2==p && $3==e {print $4}' "$results" | median)
   for target in bongsu nginx; do
-    rps=$(awk -v t="$target" -v p="$path" '$1==t && $2==p {print $3}' "$results" | median)
-    p99=$(awk -v t="$target" -v p="$path" '$1==t && $2==p {print $4}' "$results" | median)
-    printf '%-16s %-8s %12s %10s\n' "$path" "$target" "$rps" "$p99"
-    eval "rps_${target}_$([[ $path == / ]] && echo home || echo status)=$rps"
+    rps=$(awk -v t="$target" -v p="$path" -v e="$enc" '$1==t && $2==p && $3==e {print $4}' "$results" | median)
+    p99=$(awk -v t="$target" -v p="$path" -v e="$enc" '$1==t && $2==p && $3==e {print $5}' "$results" | median)
+    ratio=""; [[ $target == bongsu ]] && ratio=$(awk -v a="$rps" -v b="$nrps" 'BEGIN{printf "%.2f", a/b}')
+    printf '%-16s %-6s %-8s %12s %10s %16s\n' "$path" "$enc" "$target" "$rps" "$p99" "$ratio"
   done
 done
-echo "ratio bongsu/nginx: / $(awk -v a="$rps_bongsu_home" -v b="$rps_nginx_home" 'BEGIN{printf "%.2f", a/b}'),"\
-" /api/v1/status $(awk -v a="$rps_bongsu_status" -v b="$rps_nginx_status" 'BEGIN{printf "%.2f", a/b}')"

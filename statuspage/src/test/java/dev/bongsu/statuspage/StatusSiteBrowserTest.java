@@ -82,7 +82,12 @@ class StatusSiteBrowserTest {
         for (String id : Fixtures.ALL) {
             WebElement row = browser.findElement(By.id("svc-" + id));
             assertThat(row.getText()).contains("Operational");
-            assertThat(row.findElements(By.cssSelector("svg.bars rect"))).hasSize(90);
+            WebElement bars = row.findElement(By.cssSelector("svg.bars"));
+            long days = bars.findElements(By.cssSelector("path")).stream()
+                    .mapToLong(p -> p.getAttribute("d").chars().filter(c -> c == 'M').count()).sum()
+                    + bars.findElements(By.cssSelector("rect")).size();
+            assertThat(days).as(id).isEqualTo(90);
+            assertThat(bars.getAttribute("aria-label")).contains("90");
         }
         assertThat(browser.findElement(By.id("svc-toss")).getText()).contains("Toss <script>alert(1)</script>");
         assertThat(browser.findElements(By.tagName("h3")).stream().map(WebElement::getText)).contains("kakao", "naver", "viva");

@@ -37,7 +37,11 @@ public final class Charts {
         return String.format(Locale.ROOT, p >= 99.995 ? "%.0f%%" : "%.2f%%", p >= 99.995 ? 100.0 : p);
     }
 
-    /** One bar per KST day from {@code from}; each bar has a text title for screen readers and tooltips. */
+    /**
+     * One bar per KST day from {@code from}. Full days share one path per colour so that 90 bars per service stay
+     * small on a page everyone reloads; days below 99.9 % are drawn one by one with their date and percentage as
+     * a title, and are listed in the chart's label for screen readers.
+     */
     public static String uptimeBars(List<ServiceBucket> daily, Instant from, Lang lang, String label) {
         Map<Long, ServiceBucket> byStart = new HashMap<>();
         for (ServiceBucket b : daily) {
@@ -45,19 +49,37 @@ public final class Charts {
         }
         int w = 4;
         int gap = 1;
-        StringBuilder s = new StringBuilder(DAYS * 160);
-        s.append("<svg class=\"bars\" viewBox=\"0 0 ").append(DAYS * (w + gap)).append(" 24\" preserveAspectRatio=\"none\" ")
-                .append("role=\"img\" aria-label=\"").append(esc(label)).append("\">");
+        StringBuilder ok = new StringBuilder(DAYS * 12);
+        StringBuilder nd = new StringBuilder(DAYS * 12);
+        StringBuilder worse = new StringBuilder();
+        StringBuilder worseText = new StringBuilder();
         for (int d = 0; d < DAYS; d++) {
             long start = from.plus(Duration.ofDays(d)).toEpochMilli();
             ServiceBucket b = byStart.get(start);
             double p = b == null ? Double.NaN : 100.0 * b.availability();
-            String cls = Double.isNaN(p) ? "nd" : p >= 99.9 ? "ok" : p >= 99 ? "warn" : "bad";
-            // size comes from the stylesheet: 90 bars per service must stay small on a page everyone reloads
-            s.append("<rect class=\"").append(cls).append("\" x=\"").append(d * (w + gap)).append("\"><title>")
-                    .append(Times.day(Instant.ofEpochMilli(start))).append(' ').append(esc(pct(p, lang))).append("</title></rect>");
+            int x = d * (w + gap);
+            if (Double.isNaN(p)) {
+                nd.append('M').append(x).append(" 0h").append(w).append("v24h-").append(w).append('z');
+            } else if (p >= 99.9) {
+                ok.append('M').append(x).append(" 0h").append(w).append("v24h-").append(w).append('z');
+            } else {
+                String day = Times.day(Instant.ofEpochMilli(start)) + " " + pct(p, lang);
+                worse.append("<rect class=\"").append(p >= 99 ? "warn" : "bad").append("\" x=\"").append(x)
+                        .append("\" width=\"").append(w).append("\" height=\"24\"><title>").append(esc(day)).append("</title></rect>");
+                worseText.append(worseText.length() == 0 ? "" : ", ").append(day);
+            }
         }
-        return s.append("</svg>").toString();
+        String aria = worseText.length() == 0 ? label : label + ": " + worseText;
+        StringBuilder s = new StringBuilder(ok.length() + nd.length() + worse.length() + 256);
+        s.append("<svg class=\"bars\" viewBox=\"0 0 ").append(DAYS * (w + gap)).append(" 24\" preserveAspectRatio=\"none\" ")
+                .append("role=\"img\" aria-label=\"").append(esc(aria)).append("\">");
+        if (nd.length() > 0) {
+            s.append("<path class=\"nd\" d=\"").append(nd).append("\"/>");
+        }
+        if (ok.length() > 0) {
+            s.append("<path class=\"ok\" d=\"").append(ok).append("\"/>");
+        }
+        return s.append(worse).append("</svg>").toString();
     }
 
     /** Median and p95 latency over the window as two lines, with axes labelled in KST hours. */
