@@ -73,7 +73,9 @@ public final class AlertingVerticle extends VerticleBase {
         return db.open()
                 .compose(v -> silences.load())
                 .compose(v -> outbox.start())
-                .compose(v -> {
+                .compose(v -> outbox.notifiedUnresolved())
+                .compose(told -> {
+                    told.forEach(pair -> router.restoreNotified(pair[0], pair[1]));
                     MessageConsumer<IncidentTransition> incidents = vertx.eventBus().consumer(Addresses.INCIDENTS,
                             m -> write(router.onTransition(m.body(), clock.instant())));
                     MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.NOTIFICATION_EVENTS, m -> deliveredElsewhere(m.body()));

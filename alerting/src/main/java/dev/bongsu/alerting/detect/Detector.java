@@ -566,9 +566,10 @@ public final class Detector {
     // ---- service incidents ----
 
     private IncidentDraft newIncident(Instant now, String subject, IncidentKind kind, Instant startedAt) {
-        String id = ids.next(now, subject);
+        // The start comes from probe times, so detectors fed the same results name the incident alike.
+        String id = ids.next(startedAt, subject);
         while (!usedIds.add(id)) {
-            id = ids.next(now, subject);
+            id = ids.next(startedAt, subject);
         }
         return new IncidentDraft(id, kind, startedAt);
     }
@@ -609,7 +610,10 @@ public final class Detector {
                     }
                 }
                 Severity severity = severityOf(t);
-                if (severity != d.severity) {
+                if (severity != d.severity && t.flapping) {
+                    d.severity = severity;
+                    describeService(d);
+                } else if (severity != d.severity) {
                     d.severity = severity;
                     describeService(d);
                     d.note(new LocalizedText(s + " 상태: " + healthKo(t.state.health()) + ". " + reasonKo(t),

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
-/** Ids like {@code inc-20261124-194501-kakaotalk-k3f9}: UTC time of detection, subject, a random tag. */
+/** Ids like {@code inc-20261124-194501-kakaotalk-k3f9}: UTC start time, subject, a random tag. */
 final class TimeSortableIncidentIds implements IncidentIds {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);

@@ -213,6 +213,14 @@ public final class Outbox {
         });
     }
 
+    /**
+     * The (receiver, incident id) pairs that were notified of an incident but not of its resolution, so routing
+     * after a restart sends updates and resolutions rather than a second "opened".
+     */
+    public Future<List<String[]>> notifiedUnresolved() {
+        return db.run(OutboxStore::notifiedUnresolved);
+    }
+
     /** Pending rows known in memory (call on the outbox's context). */
     public int pendingCount() {
         return queues.values().stream().mapToInt(TreeMap::size).sum();

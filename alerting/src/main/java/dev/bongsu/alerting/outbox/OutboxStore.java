@@ -124,6 +124,19 @@ final class OutboxStore {
         return out;
     }
 
+    /** (receiver, incident) pairs told of an incident (opened/updated written) and not yet of its resolution. */
+    static List<String[]> notifiedUnresolved(Connection c) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT receiver, incident_id FROM notifications WHERE status IN ('pending','sent','dead','coalesced')"
+                        + " GROUP BY receiver, incident_id HAVING SUM(CASE WHEN event='incident.resolved' THEN 1 ELSE 0 END) = 0")) {
+            while (rs.next()) {
+                out.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return out;
+    }
+
     static int purge(Connection c, Instant before) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM notifications WHERE status<>'pending' AND updated_at < ?")) {
             p.setLong(1, before.toEpochMilli());

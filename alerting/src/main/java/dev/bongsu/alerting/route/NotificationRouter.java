@@ -38,6 +38,7 @@ public final class NotificationRouter {
     private final String publicUrl;
     private final Map<String, Incident> open = new LinkedHashMap<>();
     private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
+    private final Set<GroupKey> notifiedBefore = new HashSet<>();
 
     /**
      * A router for a config.
@@ -53,6 +54,11 @@ public final class NotificationRouter {
         this.routes = new RouteTable(cfg);
         this.mutes = mutes;
         this.publicUrl = publicUrl;
+    }
+
+    /** Remembers that {@code receiver} was told of {@code incidentId} before a restart (its next message is an update). */
+    public void restoreNotified(String receiver, String incidentId) {
+        notifiedBefore.add(new GroupKey(receiver, incidentId));
     }
 
     /** Takes in a transition and returns what is due at {@code now}. */
@@ -75,6 +81,10 @@ public final class NotificationRouter {
         }
         for (RouteTarget rt : targets.values()) {
             Group g = new Group(new GroupKey(rt.receiver(), inc.id()), rt, now);
+            if (notifiedBefore.remove(g.key)) {
+                g.notified = true;
+                g.lastSentAt = now.minus(rt.groupInterval());
+            }
             groups.put(g.key, g);
             g.update(inc, t.type(), now);
         }

@@ -282,4 +282,19 @@ class NotificationRouterTest {
         assertThat(suppressed(d)).singleElement().satisfies(s -> assertThat(s.transitionKey()).isEqualTo("S:2"));
         assertThat(r.tick(T0.plusSeconds(60))).isEmpty();
     }
+
+    @Test
+    void afterARestartAnIncidentAlreadyNotifiedGetsUpdatesNotASecondOpened() {
+        NotificationRouter r = oneReceiver();
+        r.restoreNotified("oncall", "C");
+
+        List<RoutingDecision> d = r.onTransition(transition(correlated("C", 5, IncidentState.OPEN, T0, "kakaotalk", "kakaobank")), T0);
+
+        assertThat(delivered(d)).singleElement().satisfies(n -> {
+            assertThat(n.eventName()).isEqualTo("incident.updated");
+            assertThat(n.idempotencyKey()).isEqualTo("C:5");
+        });
+        assertThat(delivered(r.onTransition(transition(correlated("C", 6, IncidentState.RESOLVED, T0.plusSeconds(1), "kakaotalk")),
+                T0.plusSeconds(1)))).extracting(Notification::eventName).containsExactly("incident.resolved");
+    }
 }
