@@ -104,7 +104,20 @@ public final class Connector {
         long t = System.nanoTime();
         ClientSSLOptions options = verify ? verifying : trustingAll;
         String sni = NetUtil.isValidIpV4Address(serverName) || NetUtil.isValidIpV6Address(serverName) ? null : serverName;
+        // a failed handshake may surface as a socket error or a close rather than through the upgrade's future
+        socket.exceptionHandler(e -> {
+            if (!a.done()) {
+                a.fail(e);
+            }
+        });
+        socket.closeHandler(v -> {
+            if (!a.done()) {
+                a.fail(new javax.net.ssl.SSLException("connection closed during the handshake"));
+            }
+        });
         return socket.upgradeToSsl(options, sni).transform(ar -> {
+            socket.exceptionHandler(null);
+            socket.closeHandler(null);
             if (a.done()) {
                 return Future.failedFuture(STOPPED);
             }

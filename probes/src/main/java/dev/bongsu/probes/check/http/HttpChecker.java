@@ -38,6 +38,8 @@ public final class HttpChecker implements Checker {
     private static final String USER_AGENT = "Bongsu-probe/0.1";
     private final Vertx vertx;
     private final Connector connector;
+    /** The first hop's request of each configured target, built once: the same bytes go out on every probe. */
+    private final Map<HttpTarget, Buffer> requests = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A checker connecting through {@code connector}. */
     public HttpChecker(Vertx vertx, Connector connector) {
@@ -107,7 +109,11 @@ public final class HttpChecker implements Checker {
                 onResponse(a, target, parser, url, method, body, redirects);
             }
         });
-        socket.write(request(target, url, host, port, https, method, body));
+        boolean firstHop = redirects == 0;
+        Buffer request = firstHop
+                ? requests.computeIfAbsent(target, t -> request(t, url, host, port, https, method, body))
+                : request(target, url, host, port, https, method, body);
+        socket.write(request);
     }
 
     private void onResponse(ProbeAttempt a, HttpTarget target, HttpResponseParser r, URI url, String method, String body,
