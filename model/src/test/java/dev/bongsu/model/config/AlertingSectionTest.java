@@ -127,4 +127,22 @@ class AlertingSectionTest {
                 .satisfies(e -> assertThat(e.getMessage()).endsWith(message))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-host", "token-abc", "short"));
     }
+
+    @Test
+    void theFullExampleOfTheAlertingDocIsValid() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(Path.of("..", "docs", "ALERTING.md"));
+        String section = doc.substring(doc.indexOf("## A full example"));
+        String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
+        ConfigLoader withEnv = new ConfigLoader(Map.of("BONGSU_ADMIN_TOKEN", "0123456789abcdef-token",
+                "ONCALL_WEBHOOK_URL", "https://hooks.example.kr/bongsu", "ONCALL_WEBHOOK_SECRET", "0123456789abcdef-secret",
+                "KAKAOWORK_WEBHOOK", "https://kakaowork.example/hook", "TELEGRAM_TOKEN", "123:abc",
+                "PD_ROUTING_KEY", "R0UT1NG", "NOC_SLACK_WEBHOOK", "https://hooks.slack.com/services/T/B/X"));
+
+        AlertingConfig a = withEnv.parse("ALERTING.md", yaml).alerting();
+
+        assertThat(a.receivers()).hasSize(6);
+        assertThat(a.routes()).hasSize(4);
+        assertThat(a.routes().get(2).repeatInterval()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(a.effectiveDefaultReceivers()).doesNotContain("oncall-telegram");
+    }
 }
