@@ -58,7 +58,8 @@ curl -sf "http://127.0.0.1:$BONGSU_PORT/api/v1/status" -o "$work/nginx/root/api/
 curl -sf -H 'Accept-Language: ko' -H 'Accept-Encoding: gzip' "http://127.0.0.1:$BONGSU_PORT/" -o "$work/nginx/root/index.html.gz"
 curl -sf -H 'Accept-Encoding: gzip' "http://127.0.0.1:$BONGSU_PORT/api/v1/status" -o "$work/nginx/root/api/v1/status.gz"
 chmod -R a+rX "$work/nginx/root"
-echo "   / is $(wc -c < "$work/nginx/root/index.html") bytes, /api/v1/status $(wc -c < "$work/nginx/root/api/v1/status") bytes"
+echo "   / is $(wc -c < "$work/nginx/root/index.html") bytes ($(wc -c < "$work/nginx/root/index.html.gz") gzip'd)," \
+  "/api/v1/status $(wc -c < "$work/nginx/root/api/v1/status") bytes ($(wc -c < "$work/nginx/root/api/v1/status.gz") gzip'd)"
 cat > "$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
 pid $work/nginx/nginx.pid;
