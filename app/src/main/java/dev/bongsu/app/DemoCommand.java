@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, demo, temporary ? dir : null), "bongsu-demo-shutdown"));
 
-        new StateChangePrinter(demo.config(), out, ZoneId.of("Asia/Seoul")).start(vertx).await();
+        new StateChangePrinter(demo.config(), out, ZoneId.systemDefault()).start(vertx).await();
         printWelcome(out, demo, dir, temporary);
         if (toPlay != null) {
             out.printf("scenario %s: %s%n", toPlay.name(), toPlay.description());

@@ -1,7 +1,6 @@
 package dev.bongsu.app;
 
 import dev.bongsu.model.Addresses;
-import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
@@ -13,7 +12,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Prints one line whenever a service changes state or an incident opens, changes or resolves (the demo's output). */
+/**
+ * Prints one line whenever a service changes state (the demo's output); incident transitions are logged by the
+ * detector itself.
+ */
 final class StateChangePrinter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -27,11 +29,10 @@ final class StateChangePrinter {
         this.zone = zone;
     }
 
-    /** Starts listening; the returned future completes once both consumers are registered. */
+    /** Starts listening; the returned future completes once the consumer is registered. */
     Future<Void> start(Vertx vertx) {
         MessageConsumer<ServiceStateChange> states = vertx.eventBus().consumer(Addresses.SERVICE_STATES, m -> print(line(m.body())));
-        MessageConsumer<IncidentTransition> incidents = vertx.eventBus().consumer(Addresses.INCIDENTS, m -> print(line(m.body())));
-        return Future.all(states.completion(), incidents.completion()).mapEmpty();
+        return states.completion();
     }
 
     String line(ServiceStateChange change) {
@@ -39,13 +40,8 @@ final class StateChangePrinter {
         String name = cfg.service(id).map(ServiceConfig::name).map(n -> n.en() + " " + n.ko()).orElse(id);
         String from = change.previous() == null ? "unknown" : change.previous().health().wireName();
         String reason = change.current().reason() == null ? "" : " — " + change.current().reason().en();
-        return String.format("%s service %-10s %-22s %s → %s%s", now(), id, "(" + name + ")", from,
+        return String.format("%s service %-10s %-24s %s → %s%s", now(), id, "(" + name + ")", from,
                 change.current().health().wireName(), reason);
-    }
-
-    String line(IncidentTransition t) {
-        return String.format("%s incident %s %s (%s, seq %d): %s", now(), t.incident().id(), t.type().wireName(),
-                t.incident().kind().wireName(), t.incident().sequence(), t.incident().title().en());
     }
 
     private String now() {
