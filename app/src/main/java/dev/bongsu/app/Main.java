@@ -1,6 +1,8 @@
 package dev.bongsu.app;
 
 import dev.bongsu.model.config.ConfigException;
+import dev.bongsu.aggregator.store.StoreOpenException;
+import dev.bongsu.simulator.SimulatorStartException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +25,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Exit status for an invalid configuration or invalid arguments. */
     public static final int EXIT_CONFIG = 2;
+    /** Exit status for a bug: an unexpected exception. */
+    public static final int EXIT_INTERNAL = 70;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -30,7 +34,15 @@ public final class Main implements Runnable {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         Logging.configure();
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (Throwable e) {
+            System.err.println("bongsu: internal error (please report it with the lines below): " + e);
+            e.printStackTrace();
+            status = EXIT_INTERNAL;
+        }
+        System.exit(status);
     }
 
     /** The command line with Bongsu's error handling, for main and tests. */
@@ -45,7 +57,13 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("bongsu: " + e.getMessage());
                 return ((UserException) e).exitCode();
             }
-            throw e;
+            if (e instanceof StoreOpenException || e instanceof SimulatorStartException) {
+                commandLine.getErr().println("bongsu: " + e.getMessage());
+                return 1;
+            }
+            commandLine.getErr().println("bongsu: internal error (please report it with the lines below): " + e);
+            e.printStackTrace(commandLine.getErr());
+            return EXIT_INTERNAL;
         });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
