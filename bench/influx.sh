@@ -67,6 +67,26 @@ cp="model/$BUILD_DIR/classes:aggregator/$BUILD_DIR/classes:$deps"
 mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$cp" bench/src/main/java/dev/bongsu/bench/influx/InfluxWriteBench.java
 
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 java -Xmx1g -cp "$work/classes:$cp" dev.bongsu.bench.influx.InfluxWriteBench \
   "$INFLUX_URL" "$RUNS" "$WARMUP" "$MEASURE" "$CHECKS" "$VANTAGES" "$BATCH"
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The same InfluxDB without Bongsu: curl posting pre-built batches of BATCH lines back to back, for comparison.
+python3 - "$BATCH" > "$work/batch.lp" <<'PY'
+import sys, time
+n = int(sys.argv[1]); now = int(time.time() * 1000) - 7200000
+for i in range(n):
+    s = i % 3000
+    print(f"probe,category=bank,check=svc-{s}.http,datacenter=dc-{s % 12},outcome=success,provider=provider-{s % 40},"
+          f"region=region-{s % 3},service=svc-{s},vantage=vantage-{i % 3} latency_ms=23.0,dns_ms=1.2,connect_ms=3.4,tls_ms=7.8,"
+          f"first_byte_ms=19.0,status_code=200i,up=1i {now + i}")
+PY
+curl -fs -XPOST "$INFLUX_URL/query" --data-urlencode 'q=CREATE DATABASE bongsu_curl' >/dev/null
+end=$((SECONDS + MEASURE)); posts=0
+while (( SECONDS < end )); do
+  curl -fs -o /dev/null -XPOST "$INFLUX_URL/write?db=bongsu_curl&precision=ms" --data-binary @"$work/batch.lp"
+  posts=$((posts + 1))
+done
+echo "curl baseline (same influxd, one connection, batches of $BATCH): $((posts * BATCH / MEASURE)) points/s over ${MEASURE} s"

@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 
 /**
  * Bongsu's Prometheus metrics, fed by the events the parts publish, named by Prometheus conventions
- * ({@code bongsu_} prefix, base units, {@code _total} counters). Plain class, thread-safe; docs/STORAGE.md lists
+ * ({@code bongsu_} prefix, base units, {@code _total} counters). Plain class, thread-safe; docs/METRICS.md lists
  * every metric. The expected JSON of each input is documented on its method.
  */
 public final class BongsuMetrics {

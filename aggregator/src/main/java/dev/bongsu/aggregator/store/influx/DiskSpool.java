@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Points that could not be written while InfluxDB was away, on disk in arrival order: immutable segment files
  * {@code <sequence>-<retention policy>.lp} of line protocol, each written whole, fsynced, then renamed into place.
- * The head segment is read back in batches and deleted once written. Used by the writer thread only.
+ * The head segment is read back in batches and deleted once written. Thread-safe: the spill thread appends while
+ * the writer thread reads the head.
  */
 final class DiskSpool {
     private static final Pattern SEGMENT = Pattern.compile("(\\d{16})-([a-z_]+)\\.lp");
@@ -28,7 +29,8 @@ final class DiskSpool {
     private final Path dir;
     private final long maxBytes;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
-    private long nextSequence;
+    /** Fresh spools start high so that {@link #prepend} always has lower numbers to use. */
+    private long nextSequence = 1_000_000_000L;
     private long points;
     private long bytes;
     private List<String> headLines;
@@ -68,34 +70,65 @@ final class DiskSpool {
         return spool;
     }
 
+    /** Whether the spool has reached its size limit (one more append may still overshoot it by that append). */
+    synchronized boolean isFull() {
+        return bytes >= maxBytes;
+    }
+
+    /** Appends points in order as new segments (one per run of the same retention policy). */
+    synchronized void append(List<BufferedPoint> batch) throws IOException {
+        for (List<BufferedPoint> run : runs(batch)) {
+            segments.addLast(writeSegment(run, nextSequence++));
+        }
+        count(batch);
+    }
+
     /**
-     * Appends points in order as new segments (one per run of the same retention policy); returns false, writing
-     * nothing, when they would take the spool over its size limit.
+     * Puts points before everything spooled (they are older: a batch that was being written when the store stopped).
+     * The head segment is then read again from its start; points written twice are overwritten, not duplicated.
      */
-    boolean append(List<BufferedPoint> batch) throws IOException {
-        if (batch.isEmpty()) {
-            return true;
+    synchronized void prepend(List<BufferedPoint> batch) throws IOException {
+        List<List<BufferedPoint>> runs = runs(batch);
+        long first = segments.isEmpty() ? nextSequence : sequenceOf(segments.peekFirst());
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            segments.addFirst(writeSegment(runs.get(i), --first));
         }
-        long size = 0;
-        for (BufferedPoint p : batch) {
-            size += p.line().length() + 1;
+        if (headLines != null) {
+            points += headOffset;
+            headLines = null;
+            headOffset = 0;
         }
-        if (bytes + size > maxBytes) {
-            return false;
+        count(batch);
+    }
+
+    private void count(List<BufferedPoint> batch) {
+        // Segment sizes were added by writeSegment; only the point count is per batch.
+        points += batch.size();
+    }
+
+    private static long sequenceOf(Segment s) {
+        Matcher m = SEGMENT.matcher(s.file().getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalStateException("not a spool segment: " + s.file());
         }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static List<List<BufferedPoint>> runs(List<BufferedPoint> batch) {
+        List<List<BufferedPoint>> out = new ArrayList<>();
         int start = 0;
         for (int i = 1; i <= batch.size(); i++) {
             if (i == batch.size() || !batch.get(i).retentionPolicy().equals(batch.get(start).retentionPolicy())) {
-                writeSegment(batch.subList(start, i));
+                out.add(batch.subList(start, i));
                 start = i;
             }
         }
-        return true;
+        return out;
     }
 
-    private void writeSegment(List<BufferedPoint> run) throws IOException {
+    private Segment writeSegment(List<BufferedPoint> run, long sequence) throws IOException {
         String rp = run.get(0).retentionPolicy();
-        String name = String.format("%016d-%s.lp", nextSequence++, rp);
+        String name = String.format("%016d-%s.lp", sequence, rp);
         Path tmp = dir.resolve(name + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
@@ -108,7 +141,9 @@ final class DiskSpool {
         }
         Path file = dir.resolve(name);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        add(new Segment(file, rp, run.size(), Files.size(file)));
+        long size = Files.size(file);
+        bytes += size;
+        return new Segment(file, rp, run.size(), size);
     }
 
     private void add(Segment s) {
@@ -118,12 +153,12 @@ final class DiskSpool {
     }
 
     /** Whether nothing is spooled. */
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return segments.isEmpty();
     }
 
     /** The next up to {@code max} points of the oldest segment, without consuming them; empty when the spool is. */
-    List<BufferedPoint> peek(int max) throws IOException {
+    synchronized List<BufferedPoint> peek(int max) throws IOException {
         Segment head = segments.peekFirst();
         if (head == null) {
             return List.of();
@@ -141,7 +176,7 @@ final class DiskSpool {
     }
 
     /** Marks the first {@code n} points returned by {@link #peek} as written; deletes the segment when done. */
-    void consume(int n) throws IOException {
+    synchronized void consume(int n) throws IOException {
         Segment head = segments.peekFirst();
         if (head == null || headLines == null) {
             return;
@@ -158,17 +193,17 @@ final class DiskSpool {
     }
 
     /** Points spooled and not yet written. */
-    long points() {
+    synchronized long points() {
         return points;
     }
 
     /** Bytes of the segment files. */
-    long bytes() {
+    synchronized long bytes() {
         return bytes;
     }
 
     /** Segment files. */
-    int segments() {
+    synchronized int segments() {
         return segments.size();
     }
 }

@@ -45,9 +45,7 @@ public final class InfluxSchema {
     public String resultLine(ProbeResult r) {
         StringBuilder b = new StringBuilder(256);
         b.append(RESULTS);
-        appendServiceTags(b, r.checkId(), r.serviceId(), r.vantage());
-        LineProtocol.appendTag(b, "outcome", r.ok() ? SUCCESS : FAILURE);
-        LineProtocol.appendTag(b, "error_class", r.error() == null ? null : r.error().wireName());
+        appendServiceTags(b, r.checkId(), r.serviceId(), r.vantage(), r.error() == null ? null : r.error().wireName(), r.ok() ? SUCCESS : FAILURE);
         b.append(' ');
         Timings t = r.timings();
         b.append("latency_ms=").append(t.totalMs());
@@ -68,7 +66,7 @@ public final class InfluxSchema {
     public String rollupLine(Rollup r) {
         StringBuilder b = new StringBuilder(256);
         b.append(ROLLUPS);
-        appendServiceTags(b, r.checkId(), r.serviceId(), r.vantage());
+        appendServiceTags(b, r.checkId(), r.serviceId(), r.vantage(), null, null);
         b.append(" count=").append(r.count()).append('i');
         b.append(",ok_count=").append(r.okCount()).append('i');
         b.append(",availability=").append(r.availability());
@@ -128,11 +126,14 @@ public final class InfluxSchema {
         b.append('"');
     }
 
-    private void appendServiceTags(StringBuilder b, String checkId, String serviceId, String vantage) {
+    private void appendServiceTags(StringBuilder b, String checkId, String serviceId, String vantage, String errorClass, String outcome) {
+        // In key order: InfluxDB sorts the tags of every point that does not arrive sorted.
         ServiceConfig s = services.get(serviceId);
         LineProtocol.appendTag(b, "category", s == null ? null : s.category());
         LineProtocol.appendTag(b, "check", checkId);
         LineProtocol.appendTag(b, "datacenter", s == null ? null : s.datacenter());
+        LineProtocol.appendTag(b, "error_class", errorClass);
+        LineProtocol.appendTag(b, "outcome", outcome);
         LineProtocol.appendTag(b, "provider", s == null ? null : s.provider());
         LineProtocol.appendTag(b, "region", s == null ? null : s.region());
         LineProtocol.appendTag(b, "service", serviceId);

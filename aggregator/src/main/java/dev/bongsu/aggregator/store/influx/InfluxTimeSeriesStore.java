@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -30,17 +31,19 @@ import org.influxdb.dto.Query;
  * Probe results and minute rollups in InfluxDB 1.x (or 2.x/3.x through their v1 API). Writes never block the
  * caller: points go to a bounded memory buffer drained by one dedicated writer thread in batches (by size and by
  * age); while InfluxDB is down or slow the backlog spills to {@code storage.dir/influx-spool/} and is written
- * back in order when InfluxDB answers. Reads run on Vert.x worker threads. {@link #stats()} reports buffer depth,
+ * back in order when InfluxDB answers (a second thread does the spilling, so a write stuck on a slow InfluxDB never
+ * holds it up). Reads run on Vert.x worker threads. {@link #stats()} reports buffer depth,
  * spool size, retries and drops (the aggregator publishes it).
  */
 public final class InfluxTimeSeriesStore implements TimeSeriesStore {
+    private static final Logger LOG = Logger.getLogger(InfluxTimeSeriesStore.class.getName());
     private final Vertx vertx;
     private final InfluxConfig config;
     private final InfluxSchema schema;
     private final InfluxDB client;
     private final MemoryBuffer buffer;
     private final InfluxWriter writer;
-    private final Thread thread;
+    private boolean started;
 
     /** A store for {@code storage.influx}, tagging points with the attributes of {@code services}; call {@link #start()}. */
     public InfluxTimeSeriesStore(Vertx vertx, StorageConfig storage, List<ServiceConfig> services) {
@@ -62,13 +65,11 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
                 ? InfluxDBFactory.connect(config.url(), http)
                 : InfluxDBFactory.connect(config.url(), config.username(), config.password() == null ? "" : config.password(), http);
         this.client.setLogLevel(InfluxDB.LogLevel.NONE);
-        // Memory may briefly hold twice its share while the writer is spilling; beyond that points are refused.
+        // Memory may briefly hold twice its share while the spiller catches up; beyond that points are refused.
         this.buffer = new MemoryBuffer(Math.max(2 * config.memoryBufferPoints(), config.memoryBufferPoints() + config.batchSize()));
         InfluxHttpSink sink = new InfluxHttpSink(client, config.database(), storage.rawRetention(), storage.rollupRetention());
         this.writer = new InfluxWriter(sink, buffer, storage.dir().resolve("influx-spool"), config.batchSize(), config.flushInterval(),
                 config.memoryBufferPoints(), tuning, config.url());
-        this.thread = new Thread(writer, "bongsu-influx-writer");
-        this.thread.setDaemon(true);
     }
 
     /**
@@ -76,7 +77,8 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
      * created by the writer before its first write, and retried while InfluxDB is unreachable.
      */
     public Future<Void> start() {
-        thread.start();
+        writer.start();
+        started = true;
         return Future.succeededFuture();
     }
 
@@ -163,8 +165,8 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
     @Override
     public Future<Void> close() {
         return vertx.executeBlocking(() -> {
-            if (thread.isAlive() || thread.getState() != Thread.State.NEW) {
-                writer.close(Duration.ofSeconds(60));
+            if (started && !writer.close(Duration.ofSeconds(60))) {
+                LOG.warning("InfluxDB writer did not finish within 60 s; points still in memory are lost");
             }
             client.close();
             return null;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,22 +16,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The dedicated writer thread: takes batches from the memory buffer (by size or age), writes them, and while
- * InfluxDB is down or slow keeps the backlog in order — oldest on disk, newest in memory — retrying with
- * exponential backoff; when InfluxDB answers again it writes the disk spool first, then memory. One log line per
- * state change.
+ * The write path behind {@link InfluxTimeSeriesStore}, on two dedicated threads. The <b>writer</b> takes batches
+ * from the memory buffer (by size or age) and writes them; when a write fails it retries the same batch with
+ * exponential backoff, and once InfluxDB answers it writes the disk spool first, then memory, so points arrive in
+ * order. The <b>spiller</b> moves the oldest points from memory to the disk spool whenever more than the memory
+ * share wait — also while the writer is stuck in a slow request. One log line per state change.
  */
-final class InfluxWriter implements Runnable {
+final class InfluxWriter {
     private static final Logger LOG = Logger.getLogger(InfluxTimeSeriesStore.class.getName());
     private static final int SPILL_CHUNK = 50_000;
-    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    /** What the writer is doing. */
+    /** What the write path is doing. */
     enum State {
         UP, DOWN, REPLAYING;
 
         String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -43,7 +44,9 @@ final class InfluxWriter implements Runnable {
     private final int spillThreshold;
     private final String target;
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch spoolOpened = new CountDownLatch(1);
+    private final CountDownLatch spillerDone = new CountDownLatch(1);
+    private final CountDownLatch writerDone = new CountDownLatch(1);
 
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -54,18 +57,18 @@ final class InfluxWriter implements Runnable {
 
     private volatile State state = State.UP;
     private volatile int pendingSize;
-    private volatile long spoolPoints;
-    private volatile long spoolBytes;
-    private volatile int spoolSegments;
     private volatile boolean dropping;
+    private volatile DiskSpool spool;
 
-    private DiskSpool spool;
-    private List<BufferedPoint> pending = List.of();
+    // Writer thread only.
+    private MemoryBuffer.Taken pending = MemoryBuffer.Taken.NONE;
     private boolean schemaReady;
     private int consecutiveFailures;
-    private boolean spilling;
     private long replayStartNanos;
     private long replayBacklog;
+    // Spiller thread only.
+    private boolean spilling;
+    private boolean spoolFullLogged;
 
     InfluxWriter(PointSink sink, MemoryBuffer buffer, Path spoolDir, int batchSize, Duration flushInterval,
                  int memoryBufferPoints, InfluxTuning tuning, String target) {
@@ -79,53 +82,65 @@ final class InfluxWriter implements Runnable {
         this.target = target;
     }
 
-    @Override
-    public void run() {
+    /** Starts the writer and spiller threads (daemons). */
+    void start() {
+        Thread writer = new Thread(this::runWriter, "bongsu-influx-writer");
+        Thread spiller = new Thread(this::runSpiller, "bongsu-influx-spiller");
+        writer.setDaemon(true);
+        spiller.setDaemon(true);
+        writer.start();
+        spiller.start();
+    }
+
+    private void runWriter() {
         try {
             openSpool();
-            loop();
+            writeLoop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warning("InfluxDB writer interrupted with " + (pending.size() + buffer.size()) + " points in memory");
         } finally {
-            finished.countDown();
+            writerDone.countDown();
         }
     }
 
     private void openSpool() {
         try {
-            spool = DiskSpool.open(spoolDir, tuning.spoolMaxBytes());
-            updateSpoolStats();
-            if (!spool.isEmpty()) {
-                LOG.info("InfluxDB spool " + spoolDir + " holds " + spool.points() + " points from before the restart: writing them first");
-                startReplay();
+            DiskSpool s = DiskSpool.open(spoolDir, tuning.spoolMaxBytes());
+            spool = s;
+            if (!s.isEmpty()) {
+                LOG.info("InfluxDB spool " + spoolDir + " holds " + s.points() + " points from before the restart: writing them first");
+                replayBacklog = s.points();
+                replayStartNanos = System.nanoTime();
+                state = State.REPLAYING;
             }
         } catch (IOException e) {
             LOG.severe("InfluxDB spool " + spoolDir + " cannot be opened (" + e + "): an outage longer than the memory buffer will drop points");
-            spool = null;
+        } finally {
+            spoolOpened.countDown();
         }
     }
 
-    private void loop() throws InterruptedException {
+    private void writeLoop() throws InterruptedException {
         while (true) {
             boolean draining = closing.getCount() == 0;
-            spillIfNeeded(false);
-            boolean spoolWaiting = spool != null && !spool.isEmpty();
-            if (draining && spoolWaiting) {
-                // The spool is durable: keep the order (disk before memory) and let the next start replay it.
-                spillIfNeeded(true);
+            DiskSpool s = spool;
+            boolean spoolWaiting = s != null && !s.isEmpty();
+            if (draining && (spoolWaiting || consecutiveFailures > 0)) {
+                // The spool is durable: keep the order (disk before memory) and let the next start write it.
+                spoolEverything();
                 return;
             }
             boolean fromSpool = pending.isEmpty() && spoolWaiting;
             List<BufferedPoint> batch;
             if (!pending.isEmpty()) {
-                batch = pending;
+                batch = pending.points();
             } else if (fromSpool) {
-                batch = peekSpool();
+                batch = peekSpool(s);
             } else {
                 pending = buffer.take(batchSize, flushNanos);
                 pendingSize = pending.size();
-                batch = pending;
+                batch = pending.points();
             }
             if (batch.isEmpty()) {
                 if (draining && buffer.size() == 0) {
@@ -135,19 +150,15 @@ final class InfluxWriter implements Runnable {
             }
             if (attempt(batch, fromSpool)) {
                 consecutiveFailures = 0;
-                continue;
+            } else if (!draining) {
+                backoff();
             }
-            if (draining) {
-                spillIfNeeded(true);
-                return;
-            }
-            backoff();
         }
     }
 
-    private List<BufferedPoint> peekSpool() {
+    private List<BufferedPoint> peekSpool(DiskSpool s) {
         try {
-            return spool.peek(batchSize);
+            return s.peek(batchSize);
         } catch (IOException e) {
             LOG.severe("InfluxDB spool " + spoolDir + " cannot be read (" + e + "): its points stay on disk");
             spool = null;
@@ -199,13 +210,12 @@ final class InfluxWriter implements Runnable {
         if (fromSpool) {
             try {
                 spool.consume(batch.size());
-                updateSpoolStats();
             } catch (IOException e) {
                 LOG.warning("InfluxDB spool segment could not be deleted (" + e + "): it will be written again (idempotently) after a restart");
             }
         } else {
-            buffer.settled(pending.size());
-            pending = List.of();
+            buffer.settled(pending);
+            pending = MemoryBuffer.Taken.NONE;
             pendingSize = 0;
         }
         afterSuccess();
@@ -213,87 +223,107 @@ final class InfluxWriter implements Runnable {
     }
 
     private void afterSuccess() {
+        DiskSpool s = spool;
         if (state == State.DOWN) {
-            long disk = spool == null ? 0 : spool.points();
+            long disk = s == null ? 0 : s.points();
             long memory = pending.size() + buffer.size();
             replayBacklog = disk + memory;
             replayStartNanos = System.nanoTime();
             setState(State.REPLAYING, "InfluxDB " + target + " is back: replaying " + replayBacklog + " buffered points ("
                     + disk + " on disk, " + memory + " in memory)");
         }
-        if (state == State.REPLAYING && (spool == null || spool.isEmpty()) && pending.isEmpty() && buffer.size() < batchSize) {
-            spilling = false;
+        if (state == State.REPLAYING && (s == null || s.isEmpty()) && pending.isEmpty() && buffer.size() < batchSize) {
             dropping = false;
             setState(State.UP, String.format("InfluxDB %s caught up: %d buffered points written in %.1f s", target, replayBacklog,
                     (System.nanoTime() - replayStartNanos) / 1e9));
         }
     }
 
-    private void startReplay() {
-        replayBacklog = spool.points();
-        replayStartNanos = System.nanoTime();
-        state = State.REPLAYING;
-    }
-
     private void backoff() throws InterruptedException {
         long delay = tuning.minBackoff().toNanos() << Math.min(20, consecutiveFailures - 1);
-        delay = Math.min(delay, tuning.maxBackoff().toNanos());
-        long deadline = System.nanoTime() + delay;
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0) {
-            if (closing.await(Math.min(left, SLICE_NANOS), TimeUnit.NANOSECONDS)) {
-                return;
+        closing.await(Math.min(delay, tuning.maxBackoff().toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    /** On stop while InfluxDB is away: the batch in flight goes before the spool, the rest of memory after it. */
+    private void spoolEverything() throws InterruptedException {
+        spillerDone.await();
+        DiskSpool s = spool;
+        int inMemory = pending.size() + buffer.size();
+        if (s == null || inMemory == 0) {
+            if (inMemory > 0) {
+                LOG.severe("InfluxDB " + target + " stopping with " + inMemory + " unwritten points and no usable spool: they are lost");
             }
-            spillIfNeeded(false);
+            return;
+        }
+        LOG.warning("InfluxDB " + target + " stopping with " + inMemory + " unwritten points: keeping them in " + spoolDir
+                + " for the next start");
+        try {
+            if (!pending.isEmpty()) {
+                s.prepend(pending.points());
+                buffer.settled(pending);
+                pending = MemoryBuffer.Taken.NONE;
+                pendingSize = 0;
+            }
+            MemoryBuffer.Taken chunk;
+            while (!(chunk = buffer.removeOldest(SPILL_CHUNK)).isEmpty()) {
+                s.append(chunk.points());
+                buffer.settled(chunk);
+            }
+        } catch (IOException e) {
+            LOG.severe("InfluxDB spool " + spoolDir + " cannot be written (" + e + "): " + (pending.size() + buffer.size())
+                    + " unwritten points are lost");
         }
     }
 
-    /** Moves the oldest in-memory points to disk when memory holds more than its share, or all of them. */
-    private void spillIfNeeded(boolean all) {
-        int inMemory = pending.size() + buffer.size();
-        if (spool == null || inMemory == 0 || (!all && inMemory <= spillThreshold)) {
+    private void runSpiller() {
+        try {
+            spoolOpened.await();
+            while (closing.getCount() > 0) {
+                if (buffer.awaitAbove(spillThreshold, 100, TimeUnit.MILLISECONDS)) {
+                    spill();
+                } else if (spilling && (spool == null || spool.isEmpty())) {
+                    // The spilled backlog has been written: the next spill is a new episode worth a log line.
+                    spilling = false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            spillerDone.countDown();
+        }
+    }
+
+    /** Moves the oldest points to disk until memory holds half its share, unless the spool is full. */
+    private void spill() throws InterruptedException {
+        DiskSpool s = spool;
+        if (s == null) {
             return;
         }
-        if (all) {
-            LOG.warning("InfluxDB " + target + " stopping with " + inMemory + " unwritten points: keeping them in " + spoolDir
-                    + " for the next start");
-        } else if (!spilling) {
+        if (!spilling) {
             spilling = true;
-            LOG.warning("InfluxDB " + target + " backlog of " + inMemory + " points exceeds the memory buffer: spilling the oldest to "
+            LOG.warning("InfluxDB " + target + " backlog of " + buffer.size() + " points exceeds the memory buffer: spilling the oldest to "
                     + spoolDir);
         }
-        int goal = all ? 0 : spillThreshold / 2;
+        int goal = spillThreshold / 2;
         try {
-            if (!pending.isEmpty()) {
-                if (!spool.append(pending)) {
-                    spoolFull();
+            while (buffer.size() > goal && closing.getCount() > 0) {
+                if (s.isFull()) {
+                    if (!spoolFullLogged) {
+                        spoolFullLogged = true;
+                        LOG.severe("InfluxDB spool " + spoolDir + " is full (" + s.bytes() + " bytes, limit " + tuning.spoolMaxBytes()
+                                + "): new points are dropped once memory is full too");
+                    }
+                    closing.await(100, TimeUnit.MILLISECONDS);
                     return;
                 }
-                buffer.settled(pending.size());
-                pending = List.of();
-                pendingSize = 0;
-            }
-            while (buffer.size() > goal) {
-                List<BufferedPoint> chunk = buffer.removeOldest(Math.min(SPILL_CHUNK, buffer.size() - goal));
-                if (!spool.append(chunk)) {
-                    buffer.returnOldest(chunk);
-                    spoolFull();
-                    return;
-                }
-                buffer.settled(chunk.size());
-                updateSpoolStats();
+                spoolFullLogged = false;
+                MemoryBuffer.Taken chunk = buffer.removeOldest(Math.min(SPILL_CHUNK, buffer.size() - goal));
+                s.append(chunk.points());
+                buffer.settled(chunk);
             }
         } catch (IOException e) {
             LOG.severe("InfluxDB spool " + spoolDir + " cannot be written (" + e + "): points stay in memory");
-        } finally {
-            updateSpoolStats();
-        }
-    }
-
-    private void spoolFull() {
-        if (!dropping) {
-            LOG.severe("InfluxDB spool " + spoolDir + " is full (" + spool.bytes() + " bytes, limit " + tuning.spoolMaxBytes()
-                    + "): new points are dropped once memory is full too");
+            closing.await(1, TimeUnit.SECONDS);
         }
     }
 
@@ -303,14 +333,6 @@ final class InfluxWriter implements Runnable {
         if (!dropping) {
             dropping = true;
             LOG.severe("InfluxDB " + target + ": memory buffer and disk spool are full, dropping points (" + n + " so far)");
-        }
-    }
-
-    private void updateSpoolStats() {
-        if (spool != null) {
-            spoolPoints = spool.points();
-            spoolBytes = spool.bytes();
-            spoolSegments = spool.segments();
         }
     }
 
@@ -328,21 +350,23 @@ final class InfluxWriter implements Runnable {
         return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip());
     }
 
-    /** Asks the thread to write what it can, spill the rest to disk, and stop; waits up to {@code timeout}. */
+    /** Asks both threads to write what they can, spool the rest, and stop; waits up to {@code timeout}. */
     boolean close(Duration timeout) throws InterruptedException {
         closing.countDown();
         buffer.close();
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return writerDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The current figures. */
     StoreStats stats() {
         long memory = buffer.size() + (long) pendingSize;
+        DiskSpool s = spool;
+        long spoolPoints = s == null ? 0 : s.points();
         Map<String, Long> extra = new LinkedHashMap<>();
         extra.put("memoryPoints", memory);
         extra.put("spoolPoints", spoolPoints);
-        extra.put("spoolBytes", spoolBytes);
-        extra.put("spoolSegments", (long) spoolSegments);
+        extra.put("spoolBytes", s == null ? 0 : s.bytes());
+        extra.put("spoolSegments", s == null ? 0L : (long) s.segments());
         extra.put("retries", retries.get());
         extra.put("rejectedPoints", rejected.get());
         extra.put("writeRequests", latency.count());

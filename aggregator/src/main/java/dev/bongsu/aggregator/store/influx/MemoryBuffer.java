@@ -3,22 +3,28 @@ package dev.bongsu.aggregator.store.influx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The bounded in-memory queue between callers and the writer thread. Callers never wait: beyond the hard limit
- * the newest points are refused (and counted by the caller). The writer takes batches and, during an outage,
- * spills the oldest points to disk.
+ * The bounded in-memory queue between callers and the writer and spill threads. Callers never wait: beyond the
+ * hard limit the newest points are refused (and counted by the caller). The writer takes batches from the front;
+ * the spill thread moves the oldest points to disk when too many wait. Every point has a position (its arrival
+ * number); an offer's callback runs once every position up to its last one is settled.
  */
 final class MemoryBuffer {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<BufferedPoint> points = new ArrayDeque<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Settled ranges beyond {@link #settledUpTo}: start → end. */
+    private final TreeMap<Long, Long> settledRanges = new TreeMap<>();
     private final int hardLimit;
     private long accepted;
-    private long done;
+    private long removed;
+    private long settledUpTo;
     private long firstArrivalNanos;
     private boolean closed;
 
@@ -30,9 +36,22 @@ final class MemoryBuffer {
     private record Waiter(long position, Runnable onDone) {
     }
 
+    /** Points removed from the buffer together: positions {@code start .. start + points.size()}. */
+    record Taken(List<BufferedPoint> points, long start) {
+        static final Taken NONE = new Taken(List.of(), 0);
+
+        boolean isEmpty() {
+            return points.isEmpty();
+        }
+
+        int size() {
+            return points.size();
+        }
+    }
+
     /**
      * Adds points in order; returns how many did not fit (the newest ones). When all fit, {@code onDone} runs (on
-     * the writer thread) once every one of them has been written or spilled to disk.
+     * the writer or spill thread) once every one of them has been written or spilled to disk.
      */
     int offer(List<BufferedPoint> batch, Runnable onDone) {
         lock.lock();
@@ -59,28 +78,10 @@ final class MemoryBuffer {
     }
 
     /**
-     * Records that the next {@code n} points taken (in order) are settled — written, rejected for good, or spilled
-     * — and runs the callbacks of the offers that are now wholly settled.
-     */
-    void settled(int n) {
-        List<Runnable> ready = new ArrayList<>();
-        lock.lock();
-        try {
-            done += n;
-            while (!waiters.isEmpty() && waiters.peekFirst().position() <= done) {
-                ready.add(waiters.pollFirst().onDone());
-            }
-        } finally {
-            lock.unlock();
-        }
-        ready.forEach(Runnable::run);
-    }
-
-    /**
      * Waits until {@code batchSize} points are queued, the oldest has waited {@code maxWaitNanos}, or the buffer
      * is closed, then removes and returns up to {@code batchSize} of the oldest points (maybe none).
      */
-    List<BufferedPoint> take(int batchSize, long maxWaitNanos) throws InterruptedException {
+    Taken take(int batchSize, long maxWaitNanos) throws InterruptedException {
         lock.lock();
         try {
             while (!closed) {
@@ -93,7 +94,7 @@ final class MemoryBuffer {
                 }
                 changed.awaitNanos(waitNanos);
                 if (points.isEmpty()) {
-                    return List.of();
+                    return Taken.NONE;
                 }
             }
             return removeOldest(batchSize);
@@ -103,7 +104,7 @@ final class MemoryBuffer {
     }
 
     /** Removes and returns up to {@code max} of the oldest points without waiting. */
-    List<BufferedPoint> removeOldest(int max) {
+    Taken removeOldest(int max) {
         lock.lock();
         try {
             int n = Math.min(max, points.size());
@@ -111,26 +112,55 @@ final class MemoryBuffer {
             for (int i = 0; i < n; i++) {
                 out.add(points.pollFirst());
             }
+            Taken taken = new Taken(out, removed);
+            removed += n;
             firstArrivalNanos = System.nanoTime();
-            return out;
+            return taken;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Puts points taken by {@link #removeOldest} back at the front, in their order (a spill that did not fit). */
-    void returnOldest(List<BufferedPoint> taken) {
+    /** Waits until more than {@code threshold} points are queued, the buffer closes, or the timeout passes. */
+    boolean awaitAbove(int threshold, long timeout, TimeUnit unit) throws InterruptedException {
         lock.lock();
         try {
-            for (int i = taken.size() - 1; i >= 0; i--) {
-                points.addFirst(taken.get(i));
+            long nanos = unit.toNanos(timeout);
+            while (points.size() <= threshold && !closed && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
+            }
+            return points.size() > threshold;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Records that taken points are settled — written, rejected for good, or spilled — and runs the callbacks of
+     * the offers whose every point is now settled.
+     */
+    void settled(Taken taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        List<Runnable> ready = new ArrayList<>();
+        lock.lock();
+        try {
+            settledRanges.put(taken.start(), taken.start() + taken.size());
+            Long end;
+            while ((end = settledRanges.remove(settledUpTo)) != null) {
+                settledUpTo = end;
+            }
+            while (!waiters.isEmpty() && waiters.peekFirst().position() <= settledUpTo) {
+                ready.add(waiters.pollFirst().onDone());
             }
         } finally {
             lock.unlock();
         }
+        ready.forEach(Runnable::run);
     }
 
-    /** Makes every {@link #take}, now and later, return at once: the writer is draining. */
+    /** Makes every {@link #take} and {@link #awaitAbove}, now and later, return at once: the store is closing. */
     void close() {
         lock.lock();
         try {
