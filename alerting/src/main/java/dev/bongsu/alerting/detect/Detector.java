@@ -788,11 +788,18 @@ public final class Detector {
                 step.touch(g);
                 continue;
             }
+            boolean anyDown = children.stream().anyMatch(c -> c.active && c.severity == Severity.CRITICAL);
+            Severity severity = anyDown ? Severity.CRITICAL : Severity.WARNING;
+            if (severity != g.severity && children.stream().anyMatch(c -> c.active)) {
+                g.severity = severity;
+                g.note(severity == Severity.CRITICAL
+                        ? new LocalizedText("서비스가 중단되어 심각도가 critical로 올라갔습니다.", "A member is down: severity is now critical.")
+                        : new LocalizedText("중단된 서비스가 없어 심각도가 warning으로 내려갔습니다.", "No member is down any more: severity is now warning."));
+                step.touch(g);
+            }
             if (!g.changed() && g.title != null) {
                 continue;
             }
-            boolean anyDown = children.stream().anyMatch(c -> c.active && c.severity == Severity.CRITICAL);
-            g.severity = anyDown ? Severity.CRITICAL : Severity.WARNING;
             g.hypothesis = ranker.group(g.services, failing);
             String what = g.hypothesis.attribute() + "=" + g.hypothesis.value();
             String list = String.join(", ", g.services);

@@ -400,6 +400,23 @@ class DetectorTest {
         assertThat(group.hypothesis().text().en()).endsWith("→ failure of the shared dependency kakao-account.");
     }
 
+    @Test
+    void aCorrelatedIncidentIsCriticalOnceAMemberIsDown() {
+        List<ServiceConfig> two = List.of("a", "b").stream().map(id -> Fleet.service(id, "acme", "dc1", null, List.of(), List.of(
+                Fleet.check(id, "http", true, Thresholds.DEFAULTS, Map.of()),
+                Fleet.check(id, "dns", false, Thresholds.DEFAULTS, Map.of())))).toList();
+        use(two, VANTAGES);
+        rounds(0, 2, Failing.none());
+        rounds(3, 4, (c, v) -> c.endsWith(".dns"));
+        Incident group = of(IncidentKind.CORRELATED).get(0).incident();
+        assertThat(group.severity()).isEqualTo(Severity.WARNING);
+        rounds(5, 6, (c, v) -> c.endsWith(".dns") || c.equals("a.http"));
+        Incident escalated = of(IncidentKind.CORRELATED).get(of(IncidentKind.CORRELATED).size() - 1).incident();
+        assertThat(escalated.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(escalated.timeline().get(escalated.timeline().size() - 1).text().en())
+                .isEqualTo("A member is down: severity is now critical.");
+    }
+
     // ---- late, replayed and future results ----
 
     @Test
