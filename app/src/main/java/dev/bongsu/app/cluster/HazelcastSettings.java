@@ -44,7 +44,7 @@ public final class HazelcastSettings {
         JoinConfig join = net.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(c.members());
+        join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(5).setMembers(c.members());
     }
 
     private static void properties(Config hz, ClusterConfig c) {
@@ -56,10 +56,9 @@ public final class HazelcastSettings {
         hz.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(HEARTBEAT_SECONDS));
         hz.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(timeout));
         hz.setProperty("hazelcast.heartbeat.failuredetector.type", "deadline");
-        // A joining node waits this long for others before forming a cluster of its own; short keeps start-up fast,
-        // and the merge delays below heal the rare split of two nodes that started at the same instant.
-        hz.setProperty("hazelcast.wait.seconds.before.join", "1");
-        hz.setProperty("hazelcast.max.wait.seconds.before.join", "3");
+        // A short wait before joining keeps start-up fast; the merge delays below heal the rare split of nodes that
+        // started at the same instant (or could not reach the master in time on a busy machine).
+        hz.setProperty("hazelcast.wait.seconds.before.join", "2");
         hz.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         hz.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         hz.setProperty("hazelcast.member.list.publish.interval.seconds", "10");

@@ -42,6 +42,7 @@ public final class ResultRelay {
     private long timerId = -1;
     private boolean draining;
     private boolean buffering;
+    private boolean catchingUp;
     private long sentTotal;
     private long droppedSinceLog;
     private long lastDropLog;
@@ -163,7 +164,10 @@ public final class ResultRelay {
             return;
         }
         draining = true;
-        LOG.info("server reachable: sending " + buffer.results() + " buffered results");
+        if (!catchingUp) {
+            catchingUp = true;
+            LOG.info("server reachable: sending " + buffer.results() + " buffered results");
+        }
         drainNext();
     }
 
@@ -172,6 +176,7 @@ public final class ResultRelay {
         if (next == null) {
             draining = false;
             buffering = false;
+            catchingUp = false;
             LOG.info("buffer empty: all buffered results sent (" + buffer.droppedTotal() + " dropped while no server was reachable)");
             return;
         }

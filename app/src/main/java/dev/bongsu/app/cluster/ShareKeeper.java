@@ -20,6 +20,8 @@ import java.util.logging.Logger;
  * {@link ClusterAddresses#assignments(String)} with what it probes.
  */
 public final class ShareKeeper {
+    /** A roster read that takes longer than this (a cluster merge can hang one) no longer blocks the next. */
+    private static final long STUCK_NANOS = 10_000_000_000L;
     private static final Logger LOG = Logger.getLogger("dev.bongsu.app.cluster.rebalance");
 
     private final ClusterNode node;
@@ -36,6 +38,7 @@ public final class ShareKeeper {
     private boolean stopped;
     private boolean running;
     private boolean again;
+    private long runningSince;
 
     /**
      * @param node           this probe node
@@ -101,9 +104,13 @@ public final class ShareKeeper {
         if (stopped) {
             return;
         }
-        if (running) {
+        if (running && System.nanoTime() - runningSince < STUCK_NANOS) {
             again = true;
             return;
+        }
+        if (running) {
+            LOG.warning("vantage " + vantage + " node " + node.nodeId() + ": the last roster read has not finished for "
+                    + STUCK_NANOS / 1_000_000_000L + " s (is the cluster merging?); reading it again");
         }
         rebalanceNow().onFailure(e -> LOG.warning("vantage " + vantage + " node " + node.nodeId()
                 + ": cannot read the probe roster, keeping " + share().size() + " checks: " + e.getMessage()));
@@ -111,9 +118,11 @@ public final class ShareKeeper {
 
     private Future<Void> rebalanceNow() {
         running = true;
-        return roster.liveProbeNodes().map(all -> {
+        runningSince = System.nanoTime();
+        return roster.liveProbeNodes().compose(all -> {
             apply(all);
-            return (Void) null;
+            // A merge after a split of the cluster can lose this node's entry: announce it again.
+            return all.containsKey(node.nodeId()) || stopped ? Future.<Void>succeededFuture() : roster.announce(vantage);
         }).onComplete(ar -> {
             running = false;
             if (again) {
@@ -141,7 +150,7 @@ public final class ShareKeeper {
         java.util.Set<String> mineSet = new java.util.HashSet<>(mine);
         List<CheckConfig> share = checks.stream().filter(c -> mineSet.contains(c.id())).toList();
         assign.accept(share);
-        LOG.info("rebalance: vantage " + vantage + " node " + node.nodeId() + " probes " + share.size() + " of "
+        LOG.info("vantage " + vantage + " node " + node.nodeId() + " probes " + share.size() + " of "
                 + checks.size() + " checks (" + nodes.size() + " node(s) in the vantage)");
     }
 }

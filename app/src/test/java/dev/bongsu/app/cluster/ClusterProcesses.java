@@ -26,7 +26,7 @@ final class ClusterProcesses implements AutoCloseable {
 
     /** Starts {@code bongsu ARGS...} as a JVM named {@code name}; its output goes to {@code name.log}. */
     Process start(String name, Map<String, String> env, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1",
                 "-Djava.net.preferIPv4Stack=true", "-cp", classPath(), "dev.bongsu.app.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(name).toFile());
@@ -57,7 +57,7 @@ final class ClusterProcesses implements AutoCloseable {
     /** Every log, for a failure message. */
     String allOutput() {
         StringBuilder sb = new StringBuilder();
-        processes.keySet().forEach(n -> sb.append("==== ").append(n).append(" ====\n").append(tail(output(n), 6000)));
+        processes.keySet().forEach(n -> sb.append("==== ").append(n).append(" ====\n").append(tail(interesting(output(n)), 8000)));
         return sb.toString();
     }
 
@@ -82,6 +82,19 @@ final class ClusterProcesses implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The log without Hazelcast's routine lines, keeping membership changes. */
+    private static String interesting(String log) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : log.split("\n")) {
+            boolean hazelcast = line.contains("[5.3.8]") && !line.contains("Members {") && !line.contains("Merg")
+                    && !line.contains("Removing Member") && !line.contains("SHUTTING");
+            if (!hazelcast && !line.startsWith("\tat ")) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     private static String tail(String s, int max) {
