@@ -13,6 +13,7 @@ import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
+import dev.bongsu.statuspage.data.Buckets;
 import dev.bongsu.statuspage.data.HistorySnapshot;
 import dev.bongsu.statuspage.data.SiteData;
 import dev.bongsu.statuspage.data.SiteState;
@@ -67,7 +68,6 @@ final class SnapshotBuilder extends VerticleBase {
     private boolean scheduled;
     private boolean running;
     private boolean dirty;
-    private volatile long builds;
 
     SnapshotBuilder(BongsuConfig config, LiveStatus live, IncidentReader incidentReader, HistoryReader historyReader,
                     UpdatesStore updates, Clock clock, SiteSettings settings, AtomicReference<SiteState> state) {
@@ -139,10 +139,7 @@ final class SnapshotBuilder extends VerticleBase {
                     return new SiteData(config, now, currentStates(), mergeIncidents(recent), updates.all(), history);
                 })
                 .compose(data -> vertx.executeBlocking(() -> new SiteState(data, Renderer.renderAll(data, css))))
-                .onSuccess(s -> {
-                    state.set(s);
-                    builds++;
-                })
+                .onSuccess(state::set)
                 .onFailure(e -> LOG.severe("status page: rebuild failed, still serving the previous build: " + e))
                 .<Void>mapEmpty()
                 .onComplete(x -> context.runOnContext(v -> {
@@ -183,42 +180,52 @@ final class SnapshotBuilder extends VerticleBase {
         return out;
     }
 
+    /**
+     * Re-reads the history the pages draw. The first read covers the whole 90 days and 24 hours; later reads only
+     * today's bucket and the newest 5-minute buckets (the past does not change), merged into what was read before.
+     */
     private Future<Void> refreshHistory() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Times.KST);
+        Instant todayStart = today.atStartOfDay(Times.KST).toInstant();
         Instant daysFrom = today.minusDays(Charts.DAYS - 1L).atStartOfDay(Times.KST).toInstant();
         Instant daysTo = today.plusDays(1).atStartOfDay(Times.KST).toInstant();
-        long stepMs = ServicePage.STEP.toMillis();
-        Instant dayTo = Instant.ofEpochMilli((now.toEpochMilli() / stepMs + 1) * stepMs);
+        Duration step = ServicePage.STEP;
+        Instant dayTo = Instant.ofEpochMilli((now.toEpochMilli() / step.toMillis() + 1) * step.toMillis());
         Instant dayFrom = dayTo.minus(ServicePage.WINDOW);
+        HistorySnapshot before = history;
+        boolean sameDays = before.daysFrom().equals(daysFrom);
+        Instant previousDayTo = before.dayFrom().plus(ServicePage.WINDOW);
+        Instant recentFrom = previousDayTo.minus(step).isAfter(dayFrom) ? previousDayTo.minus(step) : dayFrom;
         Map<String, List<ServiceBucket>> daily = new ConcurrentHashMap<>();
         Map<String, List<ServiceBucket>> recent = new ConcurrentHashMap<>();
         List<Future<?>> reads = new ArrayList<>();
         for (ServiceConfig s : config.services()) {
-            reads.add(historyReader.serviceHistory(s.id(), daysFrom, daysTo, Duration.ofDays(1))
-                    .onSuccess(b -> daily.put(s.id(), b)));
-            reads.add(historyReader.serviceHistory(s.id(), dayFrom, dayTo, ServicePage.STEP)
-                    .onSuccess(b -> recent.put(s.id(), b)));
+            List<ServiceBucket> oldDaily = before.daily().get(s.id());
+            if (sameDays && oldDaily != null) {
+                reads.add(historyReader.serviceHistory(s.id(), todayStart, daysTo, Duration.ofDays(1)).onSuccess(b -> daily.put(s.id(),
+                        Buckets.merge(oldDaily, b, daysFrom.toEpochMilli(), todayStart.toEpochMilli()))));
+            } else {
+                reads.add(historyReader.serviceHistory(s.id(), daysFrom, daysTo, Duration.ofDays(1)).onSuccess(b -> daily.put(s.id(), b)));
+            }
+            List<ServiceBucket> oldRecent = before.recent().get(s.id());
+            if (oldRecent != null && recentFrom.isAfter(dayFrom)) {
+                reads.add(historyReader.serviceHistory(s.id(), recentFrom, dayTo, step).onSuccess(b -> recent.put(s.id(),
+                        Buckets.merge(oldRecent, b, dayFrom.toEpochMilli(), recentFrom.toEpochMilli()))));
+            } else {
+                reads.add(historyReader.serviceHistory(s.id(), dayFrom, dayTo, step).onSuccess(b -> recent.put(s.id(), b)));
+            }
         }
         return Future.join(reads).<Void>mapEmpty().recover(e -> {
             LOG.warning("status page: history partly unavailable, keeping what was read: " + e.getMessage());
             return Future.succeededFuture();
         }).onComplete(x -> {
-            Map<String, List<ServiceBucket>> d = new HashMap<>(history.daily());
-            Map<String, List<ServiceBucket>> r = new HashMap<>(history.recent());
-            boolean sameDays = history.daysFrom().equals(daysFrom);
+            Map<String, List<ServiceBucket>> d = new HashMap<>(sameDays ? before.daily() : Map.of());
+            Map<String, List<ServiceBucket>> r = new HashMap<>(before.recent());
             d.putAll(daily);
             r.putAll(recent);
-            if (!sameDays) {
-                d.keySet().retainAll(daily.keySet());
-            }
             history = new HistorySnapshot(daysFrom, d, dayFrom, r);
         });
-    }
-
-    /** How many builds have completed. */
-    long builds() {
-        return builds;
     }
 
     private static Snapshot loadCss() {

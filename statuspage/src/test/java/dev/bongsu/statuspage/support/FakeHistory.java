@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeHistory implements HistoryReader {
     /** Reads so far. */
     public final AtomicInteger reads = new AtomicInteger();
+    /** Every read's service, from, to and step, in order. */
+    public final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Instant now;
 
     /** History up to {@code now}. */
@@ -35,6 +37,7 @@ public final class FakeHistory implements HistoryReader {
     @Override
     public Future<List<ServiceBucket>> serviceHistory(String serviceId, Instant from, Instant to, Duration step) {
         reads.incrementAndGet();
+        log.add(serviceId + " " + from + " " + to + " " + step);
         List<ServiceBucket> out = new ArrayList<>();
         int seed = Math.abs(serviceId.hashCode());
         Instant start = from.isBefore(now.minus(Duration.ofDays(60))) ? now.minus(Duration.ofDays(60)) : from;

@@ -43,6 +43,11 @@ public final class SiteFixture implements AutoCloseable {
 
     /** Starts everything with storage under {@code dir}. */
     public SiteFixture(Path dir) {
+        this(dir, new SiteSettings(Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+    }
+
+    /** Starts everything with storage under {@code dir} and these rebuild settings. */
+    public SiteFixture(Path dir, SiteSettings settings) {
         Codecs.registerAll(vertx.eventBus());
         config = Fixtures.config(dir);
         live = new FakeLive(Fixtures.allUp(now.minus(Duration.ofDays(1))));
@@ -50,8 +55,7 @@ public final class SiteFixture implements AutoCloseable {
         incidents.put(Fixtures.probeFault(now.minus(Duration.ofHours(2))));
         live.incident(Fixtures.probeFault(now.minus(Duration.ofHours(2))));
         UpdatesStore updates = new UpdatesStore(vertx, config.storage().dir().resolve("updates.db"));
-        site = new StatusSite(vertx, config, live, incidents, history, updates, Clock.systemUTC(),
-                new SiteSettings(Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+        site = new StatusSite(vertx, config, live, incidents, history, updates, Clock.systemUTC(), settings);
         site.start().await();
         Router router = Router.router(vertx);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
