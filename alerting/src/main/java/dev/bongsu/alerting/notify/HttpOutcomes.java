@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The one place HTTP answers become outcomes: 2xx delivered; 429, 5xx, timeouts and connection errors retried
+ * The one place HTTP answers become outcomes: 2xx delivered; 408, 429, 5xx, timeouts and connection errors retried
  * (honouring {@code Retry-After}); any other status failed for good, with a short excerpt of the body.
  */
 public final class HttpOutcomes {
@@ -33,7 +33,7 @@ public final class HttpOutcomes {
         }
         String excerpt = excerpt(body, redactor);
         String reason = "HTTP " + status + (excerpt.isEmpty() ? "" : ": " + excerpt);
-        if (status == 429 || status >= 500) {
+        if (status == 408 || status == 429 || status >= 500) {
             Duration wait = retryAfter(retryAfter);
             if (wait == null) {
                 wait = bodyRetryAfter(body);

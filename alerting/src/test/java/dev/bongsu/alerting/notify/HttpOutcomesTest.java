@@ -20,7 +20,7 @@ class HttpOutcomesTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "200, DELIVERED", "202, DELIVERED", "204, DELIVERED",
-        "429, RETRY", "500, RETRY", "502, RETRY", "503, RETRY",
+        "408, RETRY", "429, RETRY", "500, RETRY", "502, RETRY", "503, RETRY",
         "400, FAILED", "401, FAILED", "403, FAILED", "404, FAILED", "410, FAILED", "301, FAILED"
     })
     void statusIsClassifiedInOnePlace(int status, DeliveryOutcome.Status expected) {
