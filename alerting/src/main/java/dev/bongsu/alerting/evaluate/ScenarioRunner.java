@@ -6,7 +6,6 @@ import dev.bongsu.alerting.detect.IncidentIds;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentKind;
 import dev.bongsu.model.IncidentTransition;
-import dev.bongsu.model.config.ServiceConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,10 +128,5 @@ public final class ScenarioRunner {
                 || (f.kind() == FaultKind.SLOW && f.latencyMs() >= s.timeout().toMillis()));
         Duration allowed = s.interval().multipliedBy(2);
         return timeouts ? allowed.plus(s.timeout()) : allowed;
-    }
-
-    /** The service ids of a fleet, for messages. */
-    static List<String> ids(List<ServiceConfig> fleet) {
-        return fleet.stream().map(ServiceConfig::id).toList();
     }
 }
