@@ -4,7 +4,8 @@
 #
 #   bench/influx.sh                          # 3 runs of 20 s after 5 s warm-up, 10,000 checks x 3 vantages
 #   RUNS=1 MEASURE=5 bench/influx.sh
-#   INFLUX_URL=http://127.0.0.1:8086 bench/influx.sh   # against a running InfluxDB (writes database bongsu_bench)
+#   INFLUX_URL=http://127.0.0.1:8086 bench/influx.sh   # against a running InfluxDB (writes databases bongsu_bench_1..RUNS and bongsu_curl)
+#   INFLUX_URL=discard bench/influx.sh                 # Bongsu's side alone: an in-process server that answers 204
 #
 # Needs: java 17, maven (offline repository filled by a normal build), influxd (apt-get install influxdb).
 set -euo pipefail
@@ -72,6 +73,8 @@ echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 java -Xmx1g -cp "$work/classes:$cp" dev.bongsu.bench.influx.InfluxWriteBench \
   "$INFLUX_URL" "$RUNS" "$WARMUP" "$MEASURE" "$CHECKS" "$VANTAGES" "$BATCH"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+[[ "$INFLUX_URL" == discard ]] && exit 0
 
 # The same InfluxDB without Bongsu: curl posting pre-built batches of BATCH lines back to back, for comparison.
 python3 - "$BATCH" > "$work/batch.lp" <<'PY'

@@ -10,6 +10,7 @@ import dev.bongsu.model.config.InfluxConfig;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.model.config.StorageConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * so nothing spills), and the rate of points acknowledged by InfluxDB is measured over a fixed window after a
  * warm-up. Prints one line per run and the median.
  *
- * <p>Arguments: {@code url runs warmupSeconds measureSeconds checks vantages batchSize}.
+ * <p>Arguments: {@code url runs warmupSeconds measureSeconds checks vantages batchSize}. With {@code url}
+ * {@code discard} the store writes to an in-process HTTP server that reads each request and answers 204 — the
+ * ceiling of Bongsu's own write path (line protocol, batching, HTTP), without InfluxDB.
  */
 public final class InfluxWriteBench {
     private InfluxWriteBench() {
@@ -47,11 +50,22 @@ public final class InfluxWriteBench {
         }
         double[] rates = new double[runs];
         Vertx vertx = Vertx.vertx();
+        if (url.equals("discard")) {
+            HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onComplete(body -> {
+                if (req.path().equals("/query")) {
+                    req.response().putHeader("Content-Type", "application/json").end("{\"results\":[{\"statement_id\":0}]}");
+                } else {
+                    req.response().setStatusCode(204).end();
+                }
+            })).listen(0, "127.0.0.1").await();
+            url = "http://127.0.0.1:" + server.actualPort();
+            System.out.println("== discarding writes on " + url);
+        }
         try {
             for (int run = 0; run < runs; run++) {
                 Path dir = Files.createTempDirectory("bongsu-influx-bench");
                 StorageConfig storage = new StorageConfig(dir, "influx", Duration.ofHours(48), Duration.ofDays(400),
-                        new InfluxConfig(url, "bongsu_bench", null, null, batchSize, Duration.ofSeconds(1), 200_000));
+                        new InfluxConfig(url, "bongsu_bench_" + (run + 1), null, null, batchSize, Duration.ofSeconds(1), 200_000));
                 InfluxTimeSeriesStore store = new InfluxTimeSeriesStore(vertx, storage, services);
                 store.start().await();
                 rates[run] = measure(store, services, vantages, warmup, measure);

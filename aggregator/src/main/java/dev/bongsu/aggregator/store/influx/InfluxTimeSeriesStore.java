@@ -83,8 +83,9 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
     }
 
     /**
-     * Queues results without blocking; the future completes once they are in InfluxDB or in the disk spool (so it
-     * stays pending during an outage until they are spilled), and fails at once when memory and spool are full.
+     * Queues results without blocking; the future completes once they are in InfluxDB or in the disk spool — or,
+     * while InfluxDB is unreachable, once they are buffered (nobody should wait out an outage) — and fails at once
+     * when memory and spool are full.
      */
     @Override
     public Future<Void> writeResults(List<ProbeResult> results) {
@@ -114,15 +115,24 @@ public final class InfluxTimeSeriesStore implements TimeSeriesStore {
         if (points.isEmpty()) {
             return Future.succeededFuture();
         }
+        if (writer.state() == InfluxWriter.State.DOWN) {
+            int refused = buffer.offer(points, null);
+            return refused == 0 ? Future.succeededFuture() : dropped(refused, points.size());
+        }
         Context context = vertx.getOrCreateContext();
         Promise<Void> settled = Promise.promise();
         int refused = buffer.offer(points, () -> context.runOnContext(v -> settled.complete()));
-        if (refused > 0) {
-            writer.dropped(refused);
-            return Future.failedFuture("InfluxDB store saturated (memory buffer and disk spool full): dropped " + refused + " of "
-                    + points.size() + " points");
+        if (writer.state() == InfluxWriter.State.DOWN) {
+            // InfluxDB went away between the check above and the offer.
+            buffer.releaseWaiters();
         }
-        return settled.future();
+        return refused == 0 ? settled.future() : dropped(refused, points.size());
+    }
+
+    private Future<Void> dropped(int refused, int offered) {
+        writer.dropped(refused);
+        return Future.failedFuture("InfluxDB store saturated (memory buffer and disk spool full): dropped " + refused + " of "
+                + offered + " points");
     }
 
     @Override

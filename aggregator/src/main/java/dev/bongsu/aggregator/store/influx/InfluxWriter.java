@@ -338,6 +338,10 @@ final class InfluxWriter {
 
     private void setState(State next, String message) {
         state = next;
+        if (next == State.DOWN) {
+            // Callers must not wait out an outage (the aggregator's shutdown waits for its writes).
+            buffer.releaseWaiters();
+        }
         LOG.log(next == State.DOWN ? Level.WARNING : Level.INFO, message);
     }
 

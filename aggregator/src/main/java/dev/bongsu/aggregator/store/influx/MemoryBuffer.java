@@ -68,7 +68,7 @@ final class MemoryBuffer {
             if (fit > 0) {
                 changed.signalAll();
             }
-            if (fit == batch.size()) {
+            if (fit == batch.size() && onDone != null) {
                 waiters.addLast(new Waiter(accepted, onDone));
             }
             return batch.size() - fit;
@@ -152,6 +152,20 @@ final class MemoryBuffer {
                 settledUpTo = end;
             }
             while (!waiters.isEmpty() && waiters.peekFirst().position() <= settledUpTo) {
+                ready.add(waiters.pollFirst().onDone());
+            }
+        } finally {
+            lock.unlock();
+        }
+        ready.forEach(Runnable::run);
+    }
+
+    /** Runs every waiting callback now (InfluxDB is unreachable: buffered is as settled as it gets for a while). */
+    void releaseWaiters() {
+        List<Runnable> ready = new ArrayList<>();
+        lock.lock();
+        try {
+            while (!waiters.isEmpty()) {
                 ready.add(waiters.pollFirst().onDone());
             }
         } finally {
