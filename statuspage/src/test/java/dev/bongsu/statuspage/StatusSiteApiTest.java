@@ -103,6 +103,8 @@ class StatusSiteApiTest {
         assertThat(i.fieldNames()).contains("id", "kind", "state", "services", "vantages", "startedAt", "resolvedAt", "hypothesis");
         assertThat(i.getString("kind")).isEqualTo("correlated");
         assertThat(i.getJsonArray("services")).containsExactlyElementsOf(new ArrayList<Object>(Fixtures.KAKAO));
+        assertThat(i.getJsonArray("members")).containsExactly("inc-kakaotalk-1");
+        assertThat(f.text("/incidents/inc-kakaotalk-1?lang=en").body()).contains("KakaoTalk down", "/incidents/" + i.getString("id"));
         JsonObject h = i.getJsonObject("hypothesis");
         assertThat(h.getString("attribute")).isEqualTo("provider");
         assertThat(h.getString("value")).isEqualTo("kakao");

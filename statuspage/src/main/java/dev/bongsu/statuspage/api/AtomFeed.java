@@ -24,7 +24,7 @@ public final class AtomFeed {
     /** Renders the feed; texts are English with the Korean after them. */
     public static String render(SiteData d) {
         String base = d.config().http().publicUrl().replaceAll("/+$", "");
-        List<Incident> entries = d.incidents().stream()
+        List<Incident> entries = SiteData.topLevel(d.incidents(), d.incidents()).stream()
                 .sorted(Comparator.comparing((Incident i) -> lastChange(d, i)).reversed()).limit(MAX_ENTRIES).toList();
         Instant updated = entries.isEmpty() ? d.now() : lastChange(d, entries.get(0));
         StringBuilder b = new StringBuilder(8192);

@@ -137,8 +137,9 @@ public final class PublicJson {
     /** {@code {"incidents":[…]}}. */
     public static JsonObject incidents(BongsuConfig cfg, List<Incident> incidents, java.util.function.Function<String, List<IncidentUpdate>> updates) {
         JsonArray a = new JsonArray();
-        for (Incident i : incidents) {
-            a.add(incident(cfg, i, updates.apply(i.id())));
+        // a service incident that is part of a listed correlated one is named in its "members", not listed again
+        for (Incident i : SiteData.topLevel(incidents, incidents)) {
+            a.add(incident(cfg, i, updates.apply(i.id())).put("members", new JsonArray(SiteData.members(i, incidents))));
         }
         return new JsonObject().put("incidents", a);
     }

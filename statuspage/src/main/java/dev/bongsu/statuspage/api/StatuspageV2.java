@@ -43,18 +43,19 @@ public final class StatuspageV2 {
 
     /** {@code /api/v2/incidents.json}: the newest 50 incidents. */
     public static JsonObject incidents(SiteData d) {
-        return new JsonObject().put("page", page(d)).put("incidents", incidentList(d, d.incidents().stream().limit(50).toList()));
+        return new JsonObject().put("page", page(d))
+                .put("incidents", incidentList(d, SiteData.topLevel(d.incidents(), d.incidents()).stream().limit(50).toList()));
     }
 
     /** {@code /api/v2/incidents/unresolved.json}. */
     public static JsonObject unresolved(SiteData d) {
-        return new JsonObject().put("page", page(d)).put("incidents", incidentList(d, d.incidents().stream().filter(Incident::isOpen).toList()));
+        return new JsonObject().put("page", page(d)).put("incidents", incidentList(d, d.openTopLevel()));
     }
 
     /** {@code /api/v2/summary.json}. */
     public static JsonObject summary(SiteData d) {
         return new JsonObject().put("page", page(d)).put("components", componentList(d))
-                .put("incidents", incidentList(d, d.incidents().stream().filter(Incident::isOpen).toList()))
+                .put("incidents", incidentList(d, d.openTopLevel()))
                 .put("scheduled_maintenances", new JsonArray()).put("status", indicator(d.overall()));
     }
 

@@ -187,7 +187,8 @@ public final class SiteHandlers {
         Instant start = from.atStartOfDay(Times.KST).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(Times.KST).toInstant();
         incidents.incidents(new IncidentQuery(null, start, end, MAX_INCIDENTS)).onSuccess(list -> {
-            List<Incident> pub = list.stream().filter(i -> i.kind() != IncidentKind.PROBE_FAULT).toList();
+            List<Incident> all = list.stream().filter(i -> i.kind() != IncidentKind.PROBE_FAULT).toList();
+            List<Incident> pub = SiteData.topLevel(all, all);
             String html = HistoryPage.render(d.config(), pub, from, to, lang, d.now());
             Responder.send(ctx, Snapshot.of(Renderer.HTML, Snapshot.PAST, html), Responder.VARY_LANG);
         }).onFailure(e -> Answers.failure(ctx, e));

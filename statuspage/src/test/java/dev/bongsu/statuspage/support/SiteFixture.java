@@ -128,6 +128,13 @@ public final class SiteFixture implements AutoCloseable {
         live.incident(inc);
         incidents.put(inc);
         vertx.eventBus().publish(Addresses.INCIDENTS, new IncidentTransition(TransitionType.OPENED, inc));
+        // the detector also keeps one service incident per member, each pointing at the correlated one
+        Incident child = new Incident("inc-kakaotalk-1", 1, dev.bongsu.model.IncidentKind.SERVICE, dev.bongsu.model.IncidentState.OPEN,
+                dev.bongsu.model.Severity.CRITICAL, java.util.List.of("kakaotalk"), java.util.List.of("seoul-kt", "busan-skb"), at, at, null,
+                new LocalizedText("카카오톡 중단", "KakaoTalk down"), null, inc.id(), java.util.List.of());
+        live.incident(child);
+        incidents.put(child);
+        vertx.eventBus().publish(Addresses.INCIDENTS, new IncidentTransition(TransitionType.OPENED, child));
         return inc;
     }
 
