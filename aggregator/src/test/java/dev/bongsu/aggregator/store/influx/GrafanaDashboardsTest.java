@@ -136,22 +136,25 @@ class GrafanaDashboardsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (vertx != null) {
-            // The aggregator writes its last rollups when undeployed; the store is closed after it, then Vert.x.
-            for (String id : vertx.deploymentIDs()) {
-                vertx.undeploy(id).await();
+        try {
+            if (vertx != null) {
+                // The aggregator writes its last rollups when undeployed; the store is closed after it, then Vert.x.
+                for (String id : vertx.deploymentIDs()) {
+                    vertx.undeploy(id).await();
+                }
+                store.close().await();
+                vertx.close().await();
             }
-            store.close().await();
-            vertx.close().await();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (prometheus != null) {
-            prometheus.close();
-        }
-        if (influx != null) {
-            influx.close();
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+            if (prometheus != null) {
+                prometheus.close();
+            }
+            if (influx != null) {
+                influx.close();
+            }
         }
     }
 
