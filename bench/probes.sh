@@ -2,7 +2,9 @@
 # Probe engine benchmark: HTTP checks per second one probe node sustains, CPU-ms per 1,000 probes, and scheduler
 # lag at 1,000 and 10,000 checks. The target (the simulated fleet without latency, or TARGET=minimal for one
 # bare Vert.x HTTP server) runs in its own JVM on loopback, so the probe node's process CPU time is its own.
-# Each run takes about 85 s; RUNS runs (default 3), then the median of each figure.
+# A run is the scheduled node at rising rates and two check counts (about 90 s), then a closed loop of 30,000 probes
+# through the checkers alone (CPU per probe without the scheduler, about 15 s); RUNS runs (default 3), then the
+# median of each figure.
 #
 #   bench/probes.sh                  # 3 runs against the simulator
 #   RUNS=1 TARGET=minimal bench/probes.sh
@@ -48,6 +50,7 @@ outs=()
 for i in $(seq 1 "$RUNS"); do
   echo "== run $i of $RUNS"
   timeout 120 java -Xmx"$HEAP" -cp "$cp" dev.bongsu.bench.probes.ProbeBench "$work/urls.txt" "$work/run$i.tsv"
+  timeout 60 java -Xmx"$HEAP" -cp "$cp" dev.bongsu.bench.probes.ProbeCostBench "$work/urls.txt" 30000 64 "$work/run$i.tsv"
   outs+=("$work/run$i.tsv")
 done
 echo "== median of $RUNS runs"

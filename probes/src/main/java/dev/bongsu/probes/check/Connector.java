@@ -77,7 +77,7 @@ public final class Connector {
 
     /** Opens a fresh TCP connection to {@code address:port}, attached to the attempt. */
     public Future<NetSocket> connect(ProbeAttempt a, InetAddress address, int port) {
-        a.enter(ProbePhase.CONNECT, peer(address, port));
+        a.enter(ProbePhase.CONNECT, address, port);
         long t = System.nanoTime();
         ConnectOptions options = new ConnectOptions()
                 .setRemoteAddress(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))

@@ -25,6 +25,8 @@ public final class ProbeAttempt {
     private final long timerId;
     private ProbePhase phase = ProbePhase.RESOLVE;
     private String where;
+    private java.net.InetAddress peerAddress;
+    private int peerPort;
     private NetSocket socket;
     private boolean done;
     private double dnsMs = Timings.NOT_MEASURED;
@@ -39,7 +41,6 @@ public final class ProbeAttempt {
         this.vantage = vantage;
         this.startedAtMs = startedAtMs;
         this.timeoutMs = Math.max(1, check.timeout().toMillis());
-        this.where = check.target().describe();
         this.timerId = vertx.setTimer(timeoutMs, id -> onDeadline());
     }
 
@@ -62,6 +63,14 @@ public final class ProbeAttempt {
     public void enter(ProbePhase next, String peer) {
         this.phase = next;
         this.where = peer;
+    }
+
+    /** Enters a phase talking to {@code address:port}; the name is built only if a detail needs it. */
+    public void enter(ProbePhase next, java.net.InetAddress address, int port) {
+        this.phase = next;
+        this.where = null;
+        this.peerAddress = address;
+        this.peerPort = port;
     }
 
     /** Enters a phase with the same peer. */
@@ -144,14 +153,22 @@ public final class ProbeAttempt {
 
     /** Completes with the classification of an I/O failure in the current phase. */
     public void fail(Throwable cause) {
-        Failure f = Failures.classify(cause, phase, where);
+        Failure f = Failures.classify(cause, phase, where());
         fail(f.error(), 0, f.detail());
     }
 
     private void onDeadline() {
         if (!done) {
-            fail(phase.onTimeout(), 0, phase.timeoutDetail(where, timeoutMs));
+            fail(phase.onTimeout(), 0, phase.timeoutDetail(where(), timeoutMs));
         }
+    }
+
+    /** Whom the probe talks to, for details; built only when a detail needs it. */
+    private String where() {
+        if (where == null) {
+            where = peerAddress != null ? Connector.peer(peerAddress, peerPort) : check.target().describe();
+        }
+        return where;
     }
 
     private void finish(ProbeResult result) {
