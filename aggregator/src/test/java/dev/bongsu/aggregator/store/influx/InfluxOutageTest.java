@@ -47,8 +47,11 @@ class InfluxOutageTest {
 
     @AfterAll
     static void stop() throws Exception {
-        vertx.close().await();
-        influx.close();
+        try {
+            vertx.close().await();
+        } finally {
+            influx.close();
+        }
     }
 
     /** Results with a unique sequence number in the latency field, so loss and duplication both show. */

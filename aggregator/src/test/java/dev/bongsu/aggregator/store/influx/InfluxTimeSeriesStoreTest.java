@@ -58,10 +58,13 @@ class InfluxTimeSeriesStoreTest {
 
     @AfterAll
     static void stop() throws Exception {
-        store.close().await();
-        client.close();
-        vertx.close().await();
-        influx.close();
+        try {
+            store.close().await();
+            client.close();
+            vertx.close().await();
+        } finally {
+            influx.close();
+        }
     }
 
     static long count(String q) {
