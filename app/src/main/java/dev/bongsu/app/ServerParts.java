@@ -3,6 +3,7 @@ package dev.bongsu.app;
 import dev.bongsu.aggregator.AggregatorVerticle;
 import dev.bongsu.aggregator.metrics.MetricsVerticle;
 import dev.bongsu.aggregator.store.TimeSeriesStore;
+import dev.bongsu.aggregator.store.influx.InfluxIncidentVerticle;
 import dev.bongsu.aggregator.store.influx.InfluxTimeSeriesStore;
 import dev.bongsu.aggregator.store.sqlite.SqliteStoreOptions;
 import dev.bongsu.aggregator.store.sqlite.SqliteTimeSeriesStore;
@@ -75,7 +76,10 @@ final class ServerParts {
                         StatusSite site = new StatusSite(vertx, cfg, detector, incidents, store,
                                 new UpdatesStore(vertx, cfg.storage().dir().resolve("updates.db")));
                         MetricsVerticle metrics = new MetricsVerticle(detector);
-                        return deploy(alerting.verticle())
+                        Future<Void> incidentAnnotations = store instanceof InfluxTimeSeriesStore influx
+                                ? deploy(new InfluxIncidentVerticle(influx)) : Future.succeededFuture();
+                        return incidentAnnotations
+                                .compose(v -> deploy(alerting.verticle()))
                                 .compose(v -> deploy(detector))
                                 .compose(v -> deploy(metrics))
                                 .compose(v -> site.start())

@@ -85,7 +85,7 @@ public final class BongsuMetrics {
                     }
                 }).register(registry);
         notifications = Counter.builder().name("bongsu_notifications_total")
-                .help("Notification deliveries, by receiver and outcome: sent, failed (will be retried) or dead (given up)")
+                .help("Notification deliveries, by receiver and outcome: sent, failed (will be retried), dead (given up) or suppressed (inhibited, silenced, in maintenance)")
                 .labelNames("receiver", "outcome").register(registry);
         GaugeWithCallback.builder().name("bongsu_notifications_pending").help("Notifications waiting in the outbox, by receiver")
                 .labelNames("receiver")
@@ -221,9 +221,10 @@ public final class BongsuMetrics {
 
     /**
      * Counts a notification event (from {@code Addresses.NOTIFICATION_EVENTS}), JSON
-     * {@code {"receiver": "oncall", "outcome": "sent|failed|dead|pending", "incidentId": "…", "pending": 3}}:
+     * {@code {"receiver": "oncall", "outcome": "sent|failed|dead|suppressed|pending", "incidentId": "…", "pending": 3}}:
      * {@code pending} when a notification is written to the outbox, {@code sent} when delivered, {@code failed}
-     * for each attempt that failed and will be retried, {@code dead} when delivery was given up. The optional
+     * for each attempt that failed and will be retried, {@code dead} when delivery was given up, {@code suppressed}
+     * when routing held it back (inhibition, silence, maintenance). The optional
      * integer {@code pending} field is the receiver's outbox depth after the event; without it the depth is
      * counted here (pending events minus sent and dead ones).
      */
@@ -240,9 +241,9 @@ public final class BongsuMetrics {
                 notifications.labelValues(receiver, outcome).inc();
                 pendingNotifications.merge(receiver, -1L, (a, b) -> Math.max(0, a + b));
             }
-            case "failed" -> notifications.labelValues(receiver, outcome).inc();
+            case "failed", "suppressed" -> notifications.labelValues(receiver, outcome).inc();
             default -> {
-                LOG.warning("notification event with unknown outcome '" + outcome + "' (expected sent, failed, dead or pending) ignored");
+                LOG.warning("notification event with unknown outcome '" + outcome + "' (expected sent, failed, dead, suppressed or pending) ignored");
                 return;
             }
         }
