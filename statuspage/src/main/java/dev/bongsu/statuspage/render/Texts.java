@@ -45,7 +45,7 @@ public final class Texts {
             e("dependsOn", "의존", "Depends on"),
             e("vantage", "관측 지점", "Vantage"),
             e("last.24h", "최근 24시간", "Last 24 hours"),
-            e("latency", "응답 시간 (ms, 중앙값과 p95)", "Response time (ms, median and p95)"),
+            e("latency", "응답 시간 (ms): 실선은 중앙값, 점선은 p95", "Response time (ms): solid line median, dashed line p95"),
             e("availability", "가용성 (%)", "Availability (%)"),
             e("incidents.of", "이 서비스의 장애", "Incidents of this service"),
             e("no.incidents", "기록된 장애가 없습니다.", "No incidents recorded."),
