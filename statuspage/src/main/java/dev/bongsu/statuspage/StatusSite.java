@@ -113,6 +113,8 @@ public final class StatusSite {
 
     private void get(Router router, String path, Handler<RoutingContext> h) {
         router.get(path).handler(security).handler(h).failureHandler(StatusSite::failed);
+        // monitors and caches probe with HEAD: same headers, no body
+        router.head(path).handler(security).handler(h).failureHandler(StatusSite::failed);
     }
 
     private static void failed(RoutingContext ctx) {

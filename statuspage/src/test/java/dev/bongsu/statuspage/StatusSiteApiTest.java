@@ -280,6 +280,16 @@ class StatusSiteApiTest {
     }
 
     @Test
+    void headAnswersTheHeadersWithoutABody() throws Exception {
+        HttpResponse<Void> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(f.base() + "/api/v1/status")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("ETag")).isPresent();
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    }
+
+    @Test
     void hotPathsNeverTouchTheStores() throws Exception {
         int incidentReads = f.incidents.reads.get();
         int historyReads = f.history.reads.get();
