@@ -5,7 +5,8 @@ import dev.bongsu.model.web.ApiErrors;
 import dev.bongsu.model.web.BearerTokenHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -22,7 +23,8 @@ final class HttpFrontDoor {
 
     private final Vertx vertx;
     private final Router router;
-    private HttpServer server;
+    private volatile int actualPort = -1;
+    private String deploymentId;
 
     HttpFrontDoor(Vertx vertx, String adminToken) {
         this.vertx = vertx;
@@ -60,25 +62,42 @@ final class HttpFrontDoor {
                 .setCompressionSupported(true)
                 .setTcpNoDelay(true)
                 .setIdleTimeout(60);
-        return vertx.createHttpServer(options)
-                .requestHandler(router)
-                .listen()
+        // One server per core, each on its own event loop, sharing the port: a flash crowd uses every core.
+        // Port 0 (tests) stays a single server so that its one random port is known.
+        int instances = http.port() == 0 ? 1 : Runtime.getRuntime().availableProcessors();
+        return vertx.deployVerticle(() -> new Listener(options, router), new DeploymentOptions().setInstances(instances))
                 .recover(e -> Future.failedFuture(e instanceof BindException || String.valueOf(e.getMessage()).contains("in use")
                         ? new UserException("cannot listen on " + http.host() + ":" + http.port() + ": the port is in use;"
                                 + " pass --http-port N or set http.port", 1)
                         : e))
-                .map(s -> {
-                    server = s;
+                .map(id -> {
+                    deploymentId = id;
                     return this;
                 });
     }
 
     /** The port actually listened on (useful with port 0). */
     int actualPort() {
-        return server == null ? -1 : server.actualPort();
+        return actualPort;
     }
 
     Future<Void> close() {
-        return server == null ? Future.succeededFuture() : server.close();
+        return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    }
+
+    /** One HTTP server on its own event loop, serving the shared router. */
+    private final class Listener extends VerticleBase {
+        private final HttpServerOptions options;
+        private final Router routes;
+
+        Listener(HttpServerOptions options, Router routes) {
+            this.options = options;
+            this.routes = routes;
+        }
+
+        @Override
+        public Future<?> start() {
+            return vertx.createHttpServer(options).requestHandler(routes).listen().onSuccess(s -> actualPort = s.actualPort());
+        }
     }
 }
