@@ -107,11 +107,14 @@ class ClusterScenarioProcessTest {
                     .containsExactlyInAnyOrder("kakaotalk", "kakaobank", "kakaopay", "kakaomap");
 
             procs.kill("server-1");
+            long killedAt = System.nanoTime();
             fleet.clear(FaultTarget.datacenter("pangyo", "kakao")).await();
 
             await("server-2 pages the resolution within 15 s").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
                     .until(() -> pages.stream().anyMatch(p -> "incident.resolved".equals(p.getString("event"))
                             && incident.equals(p.getJsonObject("incident").getString("id"))));
+            System.out.printf("take-over: the resolution was paged %d ms after kill -9 of the active server%n",
+                    (System.nanoTime() - killedAt) / 1_000_000);
             await("nothing sent twice").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
                     .until(() -> duplicates().isEmpty());
             assertThat(correlatedOpened()).hasSize(1);
@@ -122,9 +125,12 @@ class ClusterScenarioProcessTest {
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().untilAsserted(() -> assertCoverage(assignments(port2), 2, procs));
             procs.kill("seoul-2");
+            long probeKilledAt = System.nanoTime();
             await("seoul re-covered by its survivor within 10 s").atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions().untilAsserted(() -> assertCoverage(assignments(port2), 1, procs));
+            System.out.printf("re-cover: seoul covered exactly once by its survivor %d ms after kill -9 of a probe node%n",
+                    (System.nanoTime() - probeKilledAt) / 1_000_000);
         } catch (AssertionError | RuntimeException e) {
             System.out.println("pages received: " + pages + "\n" + procs.allOutput());
             throw e;
