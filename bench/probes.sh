@@ -27,12 +27,10 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building probes and simulator ($BUILD_DIR)"
-mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl probes,simulator -am compile
-for module in probes simulator; do
-  mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl "$module" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.outputFile="$work/deps-$module.txt" -Dmdep.includeScope=runtime >/dev/null
-done
-deps=$(cat "$work"/deps-*.txt | tr ':' '\n' | grep -v '/dev/bongsu/' | sort -u | paste -sd: -)
+mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl probes,simulator -am compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.outputFile="$work/deps.txt" -Dmdep.appendOutput=true -Dmdep.includeScope=runtime
+deps=$(tr ':' '\n' < "$work/deps.txt" | grep '\.jar$' | sort -u | paste -sd: -)
 cp="model/$BUILD_DIR/classes:probes/$BUILD_DIR/classes:simulator/$BUILD_DIR/classes:$deps"
 mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$cp" bench/src/main/java/dev/bongsu/bench/probes/*.java

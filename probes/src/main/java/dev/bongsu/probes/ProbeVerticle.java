@@ -1,6 +1,7 @@
 package dev.bongsu.probes;
 
 import dev.bongsu.model.Addresses;
+import dev.bongsu.model.CheckType;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ResultBatch;
 import dev.bongsu.model.config.CheckConfig;
@@ -14,6 +15,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -28,7 +30,9 @@ import java.util.logging.Logger;
  * Runs the checks assigned to one probe node of one vantage: a 10 ms tick drives the {@link ProbeScheduler}, at most
  * {@code maxInFlight} probes run at once, results leave in {@link ResultBatch}es on {@link Addresses#RESULTS}
  * (at most {@code batchSize} each, none waiting longer than {@code batchInterval}) and scheduler statistics as JSON
- * on {@link Addresses#PROBE_STATS} every 5 s. The checks can be reassigned at any time from any thread.
+ * on {@link Addresses#PROBE_STATS} every 5 s. The checks can be reassigned at any time from any thread. The
+ * scheduler and the batches live on the verticle's event loop; HTTP, TCP and TLS probes run spread over one event
+ * loop per core (each probe wholly on one loop), and their results come back to the verticle's loop.
  */
 public final class ProbeVerticle extends VerticleBase {
     /** How often the scheduler is driven. */
@@ -48,6 +52,8 @@ public final class ProbeVerticle extends VerticleBase {
     private final AtomicReference<List<CheckConfig>> pending = new AtomicReference<>();
     private final ProbeScheduler<CheckConfig> scheduler = new ProbeScheduler<>(LATE_LIMIT_MS, 60_000);
     private Checkers checkers;
+    private final List<Context> probeContexts = new ArrayList<>();
+    private int nextContext;
     private List<ProbeResult> batch;
     private long batchOpenedAt;
     private long probesTotal;
@@ -85,6 +91,11 @@ public final class ProbeVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         checkers = checkersFactory.apply(vertx);
+        // connection-based probes are spread over one event loop per core, so one node uses every core
+        probeContexts.add(context);
+        for (int i = 1; i < Runtime.getRuntime().availableProcessors(); i++) {
+            probeContexts.add(((VertxInternal) vertx).createEventLoopContext());
+        }
         apply(assignment.get());
         tickTimer = vertx.setPeriodic(TICK_MS, id -> tick());
         statsTimer = vertx.setPeriodic(STATS_MS, id -> publishStats());
@@ -147,12 +158,23 @@ public final class ProbeVerticle extends VerticleBase {
 
     private void launch(Run<CheckConfig> run) {
         probesTotal++;
-        Context context = this.context;
+        // DNS clients are bound to the context that made them, so DNS probes stay on the verticle's own loop
+        Context target = run.payload().type() == CheckType.DNS ? context : probeContexts.get(nextContext++ % probeContexts.size());
+        if (target == context) {
+            probe(run);
+        } else {
+            target.runOnContext(v -> probe(run));
+        }
+    }
+
+    /** Runs one probe on the current context; its result comes back to the verticle's context. */
+    private void probe(Run<CheckConfig> run) {
+        Context home = this.context;
         checkers.probe(run.payload(), vantage, run.startMs()).onComplete(ar -> {
-            if (Vertx.currentContext() == context) {
+            if (Vertx.currentContext() == home) {
                 finished(run, ar.result());
             } else {
-                context.runOnContext(v -> finished(run, ar.result()));
+                home.runOnContext(v -> finished(run, ar.result()));
             }
         });
     }
