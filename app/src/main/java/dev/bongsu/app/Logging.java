@@ -13,6 +13,9 @@ import java.util.logging.Logger;
 
 /** One line per log event, for operators: time, level, component, message. */
 final class Logging {
+    /** JUL holds loggers weakly: without these references the levels set above would be forgotten. */
+    private static final java.util.List<Logger> QUIETED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Logging() {
     }
 
@@ -25,7 +28,9 @@ final class Logging {
         root.addHandler(handler);
         root.setLevel(Level.INFO);
         for (String noisy : new String[] {"com.hazelcast", "io.netty", "io.vertx.core.impl", "io.vertx.core.net"}) {
-            Logger.getLogger(noisy).setLevel(Level.WARNING);
+            Logger logger = Logger.getLogger(noisy);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
         }
     }
 

@@ -56,7 +56,7 @@ final class ServerCommand implements Callable<Integer> {
         ServerBeacon beacon;
         DeliveredLedger ledger = new DeliveredLedger(node, node.nodeId());
         try {
-            parts = ServerParts.start(node.vertx(), running, Clock.systemUTC(), new ClusterIncidentIds(), node.nodeId()).await();
+            parts = ServerParts.start(node.vertx(), running, Clock.systemUTC(), new ClusterIncidentIds(), node.nodeId(), true).await();
             OutboxTakeover takeover = new OutboxTakeover(node.vertx(), parts.alerting().outbox(), ledger);
             takeover.standby();
             lease = new PagerLease(node, takeover::takeOver);

@@ -43,21 +43,23 @@ final class ServerParts {
 
     /** Starts every server part for {@code cfg}; on failure, what already started is stopped again. */
     static Future<ServerParts> start(Vertx vertx, BongsuConfig cfg, Clock clock) {
-        return start(vertx, cfg, clock, null, localNodeId());
+        return start(vertx, cfg, clock, null, localNodeId(), false);
     }
 
     /**
-     * Starts every server part with a chosen incident id scheme ({@code null}: random time-sortable ids) and node
-     * name (shown in notification events); on failure, what already started is stopped again.
+     * Starts every server part with a chosen incident id scheme ({@code null}: random time-sortable ids), node name
+     * (shown in notification events) and, for a cluster standby, notification delivery paused from the first moment;
+     * on failure, what already started is stopped again.
      */
-    static Future<ServerParts> start(Vertx vertx, BongsuConfig cfg, Clock clock, IncidentIds ids, String nodeId) {
+    static Future<ServerParts> start(Vertx vertx, BongsuConfig cfg, Clock clock, IncidentIds ids, String nodeId,
+                                     boolean deliveryPaused) {
         ServerParts parts = new ServerParts(vertx);
-        return parts.startAll(cfg, clock, ids, nodeId)
+        return parts.startAll(cfg, clock, ids, nodeId, deliveryPaused)
                 .map(v -> parts)
                 .recover(e -> parts.close().transform(ignored -> Future.failedFuture(e)));
     }
 
-    private Future<Void> startAll(BongsuConfig cfg, Clock clock, IncidentIds ids, String nodeId) {
+    private Future<Void> startAll(BongsuConfig cfg, Clock clock, IncidentIds ids, String nodeId, boolean deliveryPaused) {
         return openTimeSeries(cfg, clock).compose(store -> {
             closers.push(store::close);
             return deploy(new AggregatorVerticle(store, clock))
@@ -68,6 +70,9 @@ final class ServerParts {
                             return null;
                         }));
                         alerting = Alerting.create(vertx, cfg, clock, nodeId);
+                        if (deliveryPaused) {
+                            alerting.outbox().pause();
+                        }
                         closers.push(() -> {
                             alerting.close();
                             return Future.succeededFuture();

@@ -235,6 +235,9 @@ public final class BongsuMetrics {
             LOG.warning("notification event without 'receiver' or 'outcome' ignored: " + event.encode());
             return;
         }
+        if (event.getBoolean("replay", false)) {
+            return; // a cluster standby re-announcing what the active server already counted
+        }
         switch (outcome) {
             case "pending" -> pendingNotifications.merge(receiver, 1L, Long::sum);
             case "sent", "dead" -> {
