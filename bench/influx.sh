@@ -60,8 +60,9 @@ CONF
 fi
 
 echo "== building the aggregator ($BUILD_DIR)"
-mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl aggregator -am compile
-mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl aggregator org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+# One reactor invocation, so the model module resolves from the build itself (nothing needs installing); the
+# classpath file is written per module and the aggregator, built last, writes it last.
+mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl aggregator -am compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime >/dev/null
 deps=$(tr ':' '\n' < "$work/deps.txt" | grep -v '/dev/bongsu/' | paste -sd: -)
 cp="model/$BUILD_DIR/classes:aggregator/$BUILD_DIR/classes:$deps"

@@ -34,8 +34,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building the status page ($BUILD_DIR)"
-mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl statuspage -am compile
-mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl statuspage org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+# One reactor invocation, so the model module resolves from the build itself (nothing needs installing); the
+# classpath file is written per module and the status page, built last, writes it last.
+mvn -B -q -o -Dbuild.dir="$BUILD_DIR" -pl statuspage -am compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime >/dev/null
 deps=$(tr ':' '\n' < "$work/deps.txt" | grep -v '/dev/bongsu/' | paste -sd: -)
 cp="model/$BUILD_DIR/classes:statuspage/$BUILD_DIR/classes:$deps"
