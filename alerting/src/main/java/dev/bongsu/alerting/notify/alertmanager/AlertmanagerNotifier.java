@@ -1,45 +1,33 @@
 package dev.bongsu.alerting.notify.alertmanager;
 
-import dev.bongsu.alerting.notify.DeliveryOutcome;
 import dev.bongsu.alerting.notify.HttpDelivery;
+import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
-import dev.bongsu.alerting.notify.Notifier;
-import dev.bongsu.alerting.notify.Redactor;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.ReceiverConfig;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 
 /**
  * Prometheus Alertmanager API v2 ({@code POST <url>/api/v2/alerts}): one alert per incident, labelled so
  * Alertmanager routes keep working; {@code endsAt} is set when the incident is resolved.
  */
-public final class AlertmanagerNotifier implements Notifier {
-    private final ReceiverConfig cfg;
-    private final HttpDelivery http;
-    private final Redactor redactor;
+public final class AlertmanagerNotifier extends JsonPostNotifier {
 
     /** A notifier for one Alertmanager. */
     public AlertmanagerNotifier(ReceiverConfig cfg, HttpDelivery http) {
-        this.cfg = cfg;
-        this.http = http;
-        this.redactor = new Redactor(cfg.secrets());
+        super(cfg, http);
     }
 
     @Override
-    public String name() {
-        return cfg.name();
+    protected String url() {
+        return baseUrl() + "/api/v2/alerts";
     }
 
     @Override
-    public Future<DeliveryOutcome> send(Notification n) {
-        String base = cfg.url().endsWith("/") ? cfg.url().substring(0, cfg.url().length() - 1) : cfg.url();
-        return http.post(base + "/api/v2/alerts", Map.of("Content-Type", "application/json"),
-                Buffer.buffer(body(n).encode()), cfg.timeout(), redactor);
+    protected String payload(Notification n) {
+        return body(n).encode();
     }
 
     /** The postable alerts: an array of one. */

@@ -1,41 +1,30 @@
 package dev.bongsu.alerting.notify.pagerduty;
 
-import dev.bongsu.alerting.notify.DeliveryOutcome;
 import dev.bongsu.alerting.notify.HttpDelivery;
+import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
-import dev.bongsu.alerting.notify.Notifier;
-import dev.bongsu.alerting.notify.Redactor;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.ReceiverConfig;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 
 /** PagerDuty Events API v2: trigger (opened, updated) and resolve, with {@code dedup_key} = incident id. */
-public final class PagerDutyNotifier implements Notifier {
-    private final ReceiverConfig cfg;
-    private final HttpDelivery http;
-    private final Redactor redactor;
+public final class PagerDutyNotifier extends JsonPostNotifier {
 
     /** A notifier for one PagerDuty service integration. */
     public PagerDutyNotifier(ReceiverConfig cfg, HttpDelivery http) {
-        this.cfg = cfg;
-        this.http = http;
-        this.redactor = new Redactor(cfg.secrets());
+        super(cfg, http);
     }
 
     @Override
-    public String name() {
-        return cfg.name();
+    protected String url() {
+        return cfg.url();
     }
 
     @Override
-    public Future<DeliveryOutcome> send(Notification n) {
-        return http.post(cfg.url(), Map.of("Content-Type", "application/json"),
-                Buffer.buffer(body(n, cfg.routingKey()).encode()), cfg.timeout(), redactor);
+    protected String payload(Notification n) {
+        return body(n, cfg.routingKey()).encode();
     }
 
     /** The event body. */

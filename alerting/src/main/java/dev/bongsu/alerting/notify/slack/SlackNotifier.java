@@ -1,43 +1,31 @@
 package dev.bongsu.alerting.notify.slack;
 
-import dev.bongsu.alerting.notify.DeliveryOutcome;
 import dev.bongsu.alerting.notify.HttpDelivery;
+import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.alerting.notify.NotificationText;
-import dev.bongsu.alerting.notify.Notifier;
-import dev.bongsu.alerting.notify.Redactor;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.ReceiverConfig;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 
 /** A Slack incoming webhook: a plain-text fallback plus Block Kit blocks. */
-public final class SlackNotifier implements Notifier {
+public final class SlackNotifier extends JsonPostNotifier {
     private static final int SECTION_MAX = 2900;
-
-    private final ReceiverConfig cfg;
-    private final HttpDelivery http;
-    private final Redactor redactor;
 
     /** A notifier for one Slack receiver. */
     public SlackNotifier(ReceiverConfig cfg, HttpDelivery http) {
-        this.cfg = cfg;
-        this.http = http;
-        this.redactor = new Redactor(cfg.secrets());
+        super(cfg, http);
     }
 
     @Override
-    public String name() {
-        return cfg.name();
+    protected String url() {
+        return cfg.url();
     }
 
     @Override
-    public Future<DeliveryOutcome> send(Notification n) {
-        return http.post(cfg.url(), Map.of("Content-Type", "application/json; charset=utf-8"),
-                Buffer.buffer(body(n).encode()), cfg.timeout(), redactor);
+    protected String payload(Notification n) {
+        return body(n).encode();
     }
 
     /** The message body. */

@@ -1,42 +1,29 @@
 package dev.bongsu.alerting.notify.telegram;
 
-import dev.bongsu.alerting.notify.DeliveryOutcome;
 import dev.bongsu.alerting.notify.HttpDelivery;
+import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.alerting.notify.NotificationText;
-import dev.bongsu.alerting.notify.Notifier;
-import dev.bongsu.alerting.notify.Redactor;
 import dev.bongsu.model.config.ReceiverConfig;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 
 /** Telegram Bot API {@code sendMessage} with HTML formatting; the bot token is in the path and never logged. */
-public final class TelegramNotifier implements Notifier {
+public final class TelegramNotifier extends JsonPostNotifier {
     private static final int MAX_TEXT = 4096;
-
-    private final ReceiverConfig cfg;
-    private final HttpDelivery http;
-    private final Redactor redactor;
 
     /** A notifier for one Telegram chat. */
     public TelegramNotifier(ReceiverConfig cfg, HttpDelivery http) {
-        this.cfg = cfg;
-        this.http = http;
-        this.redactor = new Redactor(cfg.secrets());
+        super(cfg, http);
     }
 
     @Override
-    public String name() {
-        return cfg.name();
+    protected String url() {
+        return baseUrl() + "/bot" + cfg.botToken() + "/sendMessage";
     }
 
     @Override
-    public Future<DeliveryOutcome> send(Notification n) {
-        String base = cfg.url().endsWith("/") ? cfg.url().substring(0, cfg.url().length() - 1) : cfg.url();
-        return http.post(base + "/bot" + cfg.botToken() + "/sendMessage", Map.of("Content-Type", "application/json"),
-                Buffer.buffer(body(n, cfg.chatId()).encode()), cfg.timeout(), redactor);
+    protected String payload(Notification n) {
+        return body(n, cfg.chatId()).encode();
     }
 
     /** The sendMessage body. */

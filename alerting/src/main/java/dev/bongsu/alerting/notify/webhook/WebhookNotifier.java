@@ -1,43 +1,37 @@
 package dev.bongsu.alerting.notify.webhook;
 
-import dev.bongsu.alerting.notify.DeliveryOutcome;
 import dev.bongsu.alerting.notify.HttpDelivery;
+import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.IncidentJson;
 import dev.bongsu.alerting.notify.Notification;
-import dev.bongsu.alerting.notify.Notifier;
-import dev.bongsu.alerting.notify.Redactor;
 import dev.bongsu.model.config.ReceiverConfig;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The generic webhook: versioned JSON, {@code Idempotency-Key}, and an HMAC signature when a secret is set. */
-public final class WebhookNotifier implements Notifier {
+public final class WebhookNotifier extends JsonPostNotifier {
     /** The payload version; bumped only on incompatible changes. */
     public static final String VERSION = "1";
 
-    private final ReceiverConfig cfg;
-    private final HttpDelivery http;
-    private final Redactor redactor;
-
     /** A notifier for one webhook receiver. */
     public WebhookNotifier(ReceiverConfig cfg, HttpDelivery http) {
-        this.cfg = cfg;
-        this.http = http;
-        this.redactor = new Redactor(cfg.secrets());
+        super(cfg, http);
     }
 
     @Override
-    public String name() {
-        return cfg.name();
+    protected String url() {
+        return cfg.url();
     }
 
     @Override
-    public Future<DeliveryOutcome> send(Notification n) {
-        byte[] body = body(n).encode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return http.post(cfg.url(), headers(n, body, cfg.secret()), Buffer.buffer(body), cfg.timeout(), redactor);
+    protected String payload(Notification n) {
+        return body(n).encode();
+    }
+
+    @Override
+    protected Map<String, String> headers(Notification n, byte[] body) {
+        return headers(n, body, cfg.secret());
     }
 
     /** The documented payload (docs/WEBHOOKS.md). */
