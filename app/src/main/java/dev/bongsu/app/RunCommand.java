@@ -2,17 +2,15 @@ package dev.bongsu.app;
 
 import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.config.BongsuConfig;
-import dev.bongsu.model.config.ConfigLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code bongsu run}: every part in one process for a real configuration, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -24,21 +22,12 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger("run");
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "the YAML configuration")
-    private Path config;
-
-    @Option(names = "--http-port", paramLabel = "N", description = "override http.port")
-    private Integer httpPort;
+    @Mixin
+    private ConfigOptions options;
 
     @Override
     public Integer call() throws Exception {
-        BongsuConfig cfg = ConfigLoader.fromSystemEnvironment().load(config);
-        if (httpPort != null) {
-            if (httpPort < 0 || httpPort > 65535) {
-                throw new UserException("--http-port: expected 0 to 65535, found " + httpPort, Main.EXIT_CONFIG);
-            }
-            cfg = cfg.withHttp(cfg.http().withPort(httpPort));
-        }
+        BongsuConfig cfg = options.load();
         Vertx vertx = Vertx.vertx();
         Codecs.registerAll(vertx.eventBus());
         BongsuConfig running = cfg;

@@ -11,15 +11,13 @@ import dev.bongsu.app.cluster.ProbeRoster;
 import dev.bongsu.app.cluster.ResultIntake;
 import dev.bongsu.app.cluster.ServerBeacon;
 import dev.bongsu.model.config.BongsuConfig;
-import dev.bongsu.model.config.ConfigLoader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code bongsu server}: a server of a cluster (aggregator, detector, alerting, status page), one of one or two. */
 @Command(name = "server", mixinStandardHelpOptions = true,
@@ -32,21 +30,12 @@ import picocli.CommandLine.Option;
 final class ServerCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger("server");
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "the YAML configuration")
-    private Path config;
-
-    @Option(names = "--http-port", paramLabel = "N", description = "override http.port (0 for any free port)")
-    private Integer httpPort;
+    @Mixin
+    private ConfigOptions options;
 
     @Override
     public Integer call() throws Exception {
-        BongsuConfig cfg = ConfigLoader.fromSystemEnvironment().load(config);
-        if (httpPort != null) {
-            if (httpPort < 0 || httpPort > 65535) {
-                throw new UserException("--http-port: expected 0 to 65535, found " + httpPort, Main.EXIT_CONFIG);
-            }
-            cfg = cfg.withHttp(cfg.http().withPort(httpPort));
-        }
+        BongsuConfig cfg = options.load();
         ClusterNode node = ProbeCommand.joinCluster(cfg);
         LocalDetectorEvents.install(node.vertx().eventBus());
         BongsuConfig running = cfg;
