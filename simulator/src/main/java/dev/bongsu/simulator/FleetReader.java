@@ -82,22 +82,8 @@ final class FleetReader {
     private static SimulatedService service(ConfigNode n) {
         n.allowOnly("id", "name", "provider", "category", "datacenter", "region", "dependsOn", "latency");
         String id = n.require("id").id();
-        ConfigNode nameNode = n.require("name");
-        LocalizedText name;
-        if (nameNode.isScalar()) {
-            String t = nameNode.nonEmptyText();
-            name = new LocalizedText(t, t);
-        } else {
-            nameNode.allowOnly("ko", "en");
-            name = new LocalizedText(nameNode.require("ko").nonEmptyText(), nameNode.require("en").nonEmptyText());
-        }
-        List<String> dependsOn = new ArrayList<>();
-        ConfigNode deps = n.get("dependsOn");
-        if (deps.isScalar()) {
-            dependsOn.add(deps.id());
-        } else {
-            deps.items().forEach(d -> dependsOn.add(d.id()));
-        }
+        LocalizedText name = n.require("name").localizedText();
+        List<String> dependsOn = n.get("dependsOn").oneOrMany().stream().map(ConfigNode::id).toList();
         Duration latency = latency(n.get("latency"));
         return new SimulatedService(id, name,
                 n.require("provider").id(),

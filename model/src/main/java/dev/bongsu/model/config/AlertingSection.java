@@ -116,7 +116,7 @@ final class AlertingSection {
         String chatId = type == ReceiverType.TELEGRAM ? r.require("chatId").nonEmptyText() : null;
         ConfigNode deps = r.get("dependsOn");
         List<String> dependsOn = deps.texts();
-        List<ConfigNode> depNodes = deps.isScalar() ? List.of(deps) : deps.items();
+        List<ConfigNode> depNodes = deps.oneOrMany();
         for (int i = 0; i < dependsOn.size(); i++) {
             if (!dependables.contains(dependsOn.get(i))) {
                 throw depNodes.get(i).error("a provider or service id of this config ("
@@ -191,7 +191,7 @@ final class AlertingSection {
 
     private static List<String> receiverNames(ConfigNode n, Set<String> names) {
         List<String> out = n.texts();
-        List<ConfigNode> nodes = n.isScalar() ? List.of(n) : n.items();
+        List<ConfigNode> nodes = n.oneOrMany();
         for (int i = 0; i < out.size(); i++) {
             if (!names.contains(out.get(i))) {
                 throw nodes.get(i).error("a receiver name (" + String.join(", ", names) + ")");
@@ -220,7 +220,7 @@ final class AlertingSection {
         for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
             ConfigNode v = e.getValue();
             List<String> values = v.texts();
-            List<ConfigNode> nodes = v.isScalar() ? List.of(v) : v.items();
+            List<ConfigNode> nodes = v.oneOrMany();
             List<String> allowed = switch (e.getKey()) {
                 case "kind" -> KINDS;
                 case "severity" -> SEVERITIES;
@@ -295,7 +295,7 @@ final class AlertingSection {
         }
         Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
         List<String> values = n.texts();
-        List<ConfigNode> nodes = n.isScalar() ? List.of(n) : n.items();
+        List<ConfigNode> nodes = n.oneOrMany();
         for (int i = 0; i < values.size(); i++) {
             DayOfWeek d = day(values.get(i));
             if (d == null) {

@@ -1,5 +1,6 @@
 package dev.bongsu.model.config;
 
+import dev.bongsu.model.LocalizedText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,6 +136,21 @@ public final class ConfigNode {
             out.add(new ConfigNode(file, path + "[" + i + "]", item, lineOf(item), env));
         }
         return out;
+    }
+
+    /** One scalar written alone or a list of them ({@code x} or {@code [x, y]}); empty when missing. */
+    public List<ConfigNode> oneOrMany() {
+        return isScalar() ? List.of(this) : items();
+    }
+
+    /** A text in both languages: {@code {ko: …, en: …}}, or one text used for both. */
+    public LocalizedText localizedText() {
+        if (isScalar()) {
+            String t = nonEmptyText();
+            return new LocalizedText(t, t);
+        }
+        allowOnly("ko", "en");
+        return new LocalizedText(require("ko").nonEmptyText(), require("en").nonEmptyText());
     }
 
     /** Rejects keys other than those given, naming the likely typo. */

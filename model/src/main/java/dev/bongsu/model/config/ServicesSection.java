@@ -56,24 +56,8 @@ final class ServicesSection {
     private ServiceConfig service(ConfigNode n) {
         n.allowOnly("id", "name", "provider", "category", "datacenter", "region", "dependsOn", "public", "checks");
         String id = n.require("id").id();
-        ConfigNode nameNode = n.require("name");
-        LocalizedText name;
-        if (nameNode.isScalar()) {
-            String t = nameNode.nonEmptyText();
-            name = new LocalizedText(t, t);
-        } else {
-            nameNode.allowOnly("ko", "en");
-            name = new LocalizedText(nameNode.require("ko").nonEmptyText(), nameNode.require("en").nonEmptyText());
-        }
-        List<String> dependsOn = new ArrayList<>();
-        ConfigNode deps = n.get("dependsOn");
-        if (deps.isScalar()) {
-            dependsOn.add(deps.id());
-        } else {
-            for (ConfigNode d : deps.items()) {
-                dependsOn.add(d.id());
-            }
-        }
+        LocalizedText name = n.require("name").localizedText();
+        List<String> dependsOn = n.get("dependsOn").oneOrMany().stream().map(ConfigNode::id).toList();
         Set<String> publicAttributes = new LinkedHashSet<>(List.of("provider", "category"));
         ConfigNode pub = n.get("public");
         if (!pub.isMissing()) {

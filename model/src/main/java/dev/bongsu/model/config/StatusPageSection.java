@@ -15,14 +15,6 @@ final class StatusPageSection {
 
     /** A text given as one string or as {@code {ko, en}}. */
     static LocalizedText text(ConfigNode n, LocalizedText def) {
-        if (n.isMissing()) {
-            return def;
-        }
-        if (n.isScalar()) {
-            String t = n.nonEmptyText();
-            return new LocalizedText(t, t);
-        }
-        n.allowOnly("ko", "en");
-        return new LocalizedText(n.require("ko").nonEmptyText(), n.require("en").nonEmptyText());
+        return n.isMissing() ? def : n.localizedText();
     }
 }
