@@ -16,16 +16,16 @@ import java.util.concurrent.TimeUnit;
  * with a small heap and the C1 compiler only (two cores are shared), output to one log file each; every process is
  * killed by {@link #close()}.
  */
-final class ClusterProcesses implements AutoCloseable {
+public final class ClusterProcesses implements AutoCloseable {
     private final Path dir;
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
-    ClusterProcesses(Path dir) {
+    public ClusterProcesses(Path dir) {
         this.dir = dir;
     }
 
     /** Starts {@code bongsu ARGS...} as a JVM named {@code name}; its output goes to {@code name.log}. */
-    Process start(String name, Map<String, String> env, String... args) {
+    public Process start(String name, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1",
                 "-Djava.net.preferIPv4Stack=true", "-cp", classPath(), "dev.bongsu.app.Main"));
         cmd.addAll(List.of(args));
@@ -46,7 +46,7 @@ final class ClusterProcesses implements AutoCloseable {
     }
 
     /** The log of a process so far. */
-    String output(String name) {
+    public String output(String name) {
         try {
             return Files.exists(log(name)) ? Files.readString(log(name), StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
@@ -55,7 +55,7 @@ final class ClusterProcesses implements AutoCloseable {
     }
 
     /** Every log, for a failure message. */
-    String allOutput() {
+    public String allOutput() {
         StringBuilder sb = new StringBuilder();
         processes.keySet().forEach(n -> sb.append("==== ").append(n).append(" ====\n").append(tail(interesting(output(n)), 8000)));
         return sb.toString();
