@@ -36,13 +36,12 @@ public final class Fragments {
         return String.join(", ", ids.stream().map(id -> Publics.name(cfg, id, lang)).toList());
     }
 
-    /** One incident as a short card: title, state, services, start, the hypothesis sentence, a link. */
-    public static String incidentCard(BongsuConfig cfg, Incident i, Lang lang, Instant now) {
-        StringBuilder b = new StringBuilder(1024);
-        b.append("<article class=\"incident ").append(i.isOpen() ? "open" : "resolved").append("\">\n<h3><a href=\"/incidents/")
-                .append(esc(Html.seg(i.id()))).append("?lang=").append(lang.tag()).append("\">")
-                .append(esc(i.title().in(lang.tag()))).append("</a></h3>\n<p class=\"meta\"><span class=\"badge\">")
-                .append(esc(Texts.state(lang, i.state()))).append("</span> ")
+    /**
+     * Appends the rest of an incident's meta line after its opened badge: state, kind, start, end and duration, then
+     * closes the paragraph.
+     */
+    static void incidentMeta(StringBuilder b, Incident i, Lang lang, Instant now) {
+        b.append(esc(Texts.state(lang, i.state()))).append("</span> ")
                 .append(esc(Texts.t(lang, "kind." + i.kind().wireName()))).append(" · ")
                 .append(esc(Texts.t(lang, "started"))).append(' ').append(time(i.startedAt()));
         if (i.resolvedAt() != null) {
@@ -50,7 +49,16 @@ public final class Fragments {
         }
         Instant end = i.resolvedAt() != null ? i.resolvedAt() : now;
         b.append(" · ").append(esc(Texts.t(lang, "duration"))).append(' ')
-                .append(esc(Times.duration(java.time.Duration.between(i.startedAt(), end)))).append("</p>\n");
+                .append(esc(Times.duration(java.time.Duration.between(i.startedAt(), end), lang))).append("</p>\n");
+    }
+
+    /** One incident as a short card: title, state, services, start, the hypothesis sentence, a link. */
+    public static String incidentCard(BongsuConfig cfg, Incident i, Lang lang, Instant now) {
+        StringBuilder b = new StringBuilder(1024);
+        b.append("<article class=\"incident ").append(i.isOpen() ? "open" : "resolved").append("\">\n<h3><a href=\"/incidents/")
+                .append(esc(Html.seg(i.id()))).append("?lang=").append(lang.tag()).append("\">")
+                .append(esc(i.title().in(lang.tag()))).append("</a></h3>\n<p class=\"meta\"><span class=\"badge\">");
+        incidentMeta(b, i, lang, now);
         if (!i.services().isEmpty()) {
             b.append("<p>").append(esc(Texts.t(lang, "what.failed"))).append(": ")
                     .append(esc(serviceNames(cfg, i.services(), lang))).append("</p>\n");

@@ -17,16 +17,8 @@ public final class IncidentPage {
     /** Renders an incident page. */
     public static String render(BongsuConfig cfg, Incident i, List<IncidentUpdate> updates, Lang lang, Instant now) {
         StringBuilder b = new StringBuilder(8192);
-        b.append("<h1>").append(esc(i.title().in(lang.tag()))).append("</h1>\n<p class=\"meta\"><span class=\"badge\" id=\"incident-state\">")
-                .append(esc(Texts.state(lang, i.state()))).append("</span> ")
-                .append(esc(Texts.t(lang, "kind." + i.kind().wireName()))).append(" · ")
-                .append(esc(Texts.t(lang, "started"))).append(' ').append(Fragments.time(i.startedAt()));
-        if (i.resolvedAt() != null) {
-            b.append(" · ").append(esc(Texts.t(lang, "resolved.at"))).append(' ').append(Fragments.time(i.resolvedAt()));
-        }
-        Instant end = i.resolvedAt() != null ? i.resolvedAt() : now;
-        b.append(" · ").append(esc(Texts.t(lang, "duration"))).append(' ')
-                .append(esc(Times.duration(java.time.Duration.between(i.startedAt(), end)))).append("</p>\n");
+        b.append("<h1>").append(esc(i.title().in(lang.tag()))).append("</h1>\n<p class=\"meta\"><span class=\"badge\" id=\"incident-state\">");
+        Fragments.incidentMeta(b, i, lang, now);
         if (i.parentId() != null) {
             b.append("<p>").append(esc(Texts.t(lang, "part.of"))).append(" <a href=\"/incidents/").append(esc(Html.seg(i.parentId())))
                     .append("?lang=").append(lang.tag()).append("\">").append(esc(i.parentId())).append("</a></p>\n");

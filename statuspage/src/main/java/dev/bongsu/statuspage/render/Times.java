@@ -38,16 +38,20 @@ public final class Times {
         return iso(t);
     }
 
-    /** A duration in words, e.g. {@code 1h 5m}. */
-    public static String duration(Duration d) {
+    /** A duration in the reader's language, e.g. {@code 1h 5m} or {@code 1시간 5분}. */
+    public static String duration(Duration d, Lang lang) {
+        boolean ko = lang == Lang.KO;
+        String min = ko ? "분" : "m";
+        String hour = ko ? "시간" : "h";
+        String day = ko ? "일" : "d";
         long m = Math.max(0, d.toMinutes());
         if (m < 60) {
-            return m + "m";
+            return m + min;
         }
         long h = m / 60;
         if (h < 48) {
-            return h + "h " + (m % 60) + "m";
+            return h + hour + " " + (m % 60) + min;
         }
-        return (h / 24) + "d " + (h % 24) + "h";
+        return (h / 24) + day + " " + (h % 24) + hour;
     }
 }
