@@ -1,8 +1,7 @@
 package dev.bongsu.app;
 
+import dev.bongsu.model.OperatorError;
 import dev.bongsu.model.config.ConfigException;
-import dev.bongsu.aggregator.store.StoreOpenException;
-import dev.bongsu.simulator.SimulatorStartException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,7 +56,7 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("bongsu: " + e.getMessage());
                 return ((UserException) e).exitCode();
             }
-            if (e instanceof StoreOpenException || e instanceof SimulatorStartException) {
+            if (e instanceof OperatorError) {
                 commandLine.getErr().println("bongsu: " + e.getMessage());
                 return 1;
             }
