@@ -1,10 +1,10 @@
 package dev.bongsu.app;
 
-import dev.bongsu.alerting.evaluate.EvaluationReport;
-import dev.bongsu.alerting.evaluate.Scenario;
-import dev.bongsu.alerting.evaluate.ScenarioReader;
-import dev.bongsu.alerting.evaluate.ScenarioResult;
-import dev.bongsu.alerting.evaluate.ScenarioRunner;
+import dev.bongsu.detector.evaluate.EvaluationReport;
+import dev.bongsu.detector.evaluate.Scenario;
+import dev.bongsu.detector.evaluate.ScenarioReader;
+import dev.bongsu.detector.evaluate.ScenarioResult;
+import dev.bongsu.detector.evaluate.ScenarioRunner;
 import dev.bongsu.model.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.bongsu.app.cluster;
 
-import dev.bongsu.alerting.detect.IncidentIds;
+import dev.bongsu.detector.core.IncidentIds;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

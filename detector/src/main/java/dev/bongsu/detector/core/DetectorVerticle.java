@@ -1,0 +1,131 @@
+package dev.bongsu.detector.core;
+
+import dev.bongsu.detector.incident.IncidentStore;
+import dev.bongsu.model.Addresses;
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.IncidentQuery;
+import dev.bongsu.model.IncidentTransition;
+import dev.bongsu.model.LiveStatus;
+import dev.bongsu.model.ResultBatch;
+import dev.bongsu.model.ServiceState;
+import dev.bongsu.model.ServiceStateChange;
+import dev.bongsu.model.config.BongsuConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the {@link Detector}: takes result batches from {@link Addresses#RESULTS}, ticks it once a second with the
+ * clock, writes every incident transition to the {@link IncidentStore} and only then publishes the state changes
+ * on {@link Addresses#SERVICE_STATES} and the transitions on {@link Addresses#INCIDENTS}. It restores the open
+ * incidents of the previous run at start, and offers the current view as {@link LiveStatus}.
+ */
+public final class DetectorVerticle extends VerticleBase implements LiveStatus {
+    private static final Logger LOG = Logger.getLogger(DetectorVerticle.class.getName());
+    private static final long TICK_MILLIS = 1000;
+
+    private final BongsuConfig config;
+    private final IncidentStore store;
+    private final Clock clock;
+    private final IncidentIds ids;
+
+    private Detector detector;
+    private MessageConsumer<ResultBatch> consumer;
+    private long timer = -1;
+    /** The publication of the latest step; the next one waits for it so that order is kept. */
+    private Future<Void> lastStep = Future.succeededFuture();
+    private volatile List<ServiceState> states = List.of();
+    private volatile List<Incident> openIncidents = List.of();
+
+    /** A detector over the configured services and vantages, persisting to {@code store}, timed by {@code clock}. */
+    public DetectorVerticle(BongsuConfig config, IncidentStore store, Clock clock) {
+        this(config, store, clock, IncidentIds.timeSortable(new SecureRandom()));
+    }
+
+    /** The same, with a chosen id generator. */
+    public DetectorVerticle(BongsuConfig config, IncidentStore store, Clock clock, IncidentIds ids) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public Future<?> start() {
+        return store.incidents(IncidentQuery.open()).compose(open -> {
+            detector = new Detector(config.services(), config.vantageNames(), config.detector(), ids);
+            detector.restore(open);
+            states = detector.states();
+            openIncidents = detector.openIncidents();
+            if (!open.isEmpty()) {
+                LOG.info("detector: restored " + open.size() + " open incident(s) from " + store.file());
+            }
+            consumer = vertx.eventBus().consumer(Addresses.RESULTS,
+                    msg -> step(detector.onResults(msg.body().results(), clock.instant())));
+            timer = vertx.setPeriodic(TICK_MILLIS, id -> step(detector.tick(clock.instant())));
+            return consumer.completion();
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+        return Future.join(unregistered, lastStep);
+    }
+
+    private void step(DetectorOutput out) {
+        List<ServiceState> nextStates = detector.states();
+        if (out.transitions().isEmpty() && out.stateChanges().isEmpty()) {
+            states = nextStates;
+            return;
+        }
+        List<Incident> nextOpen = out.transitions().isEmpty() ? null : detector.openIncidents();
+        lastStep = lastStep
+                .compose(v -> store.write(out.transitions()))
+                .recover(err -> {
+                    // Publishing late would hide an outage; publishing unpersisted only risks a duplicate after a crash.
+                    LOG.log(Level.SEVERE, "detector: could not write " + out.transitions().size()
+                            + " incident transition(s) to " + store.file() + ": " + err.getMessage());
+                    return Future.succeededFuture();
+                })
+                .map(v -> {
+                    publish(out, nextStates, nextOpen);
+                    return null;
+                });
+    }
+
+    private void publish(DetectorOutput out, List<ServiceState> nextStates, List<Incident> nextOpen) {
+        states = nextStates;
+        if (nextOpen != null) {
+            openIncidents = nextOpen;
+        }
+        for (ServiceStateChange c : out.stateChanges()) {
+            vertx.eventBus().publish(Addresses.SERVICE_STATES, c);
+        }
+        for (IncidentTransition t : out.transitions()) {
+            Incident i = t.incident();
+            LOG.info("incident " + t.type().wireName() + " " + i.id() + " #" + i.sequence() + " [" + i.kind().wireName()
+                    + ", " + i.severity().wireName() + "] " + i.title().en());
+            vertx.eventBus().publish(Addresses.INCIDENTS, t);
+        }
+    }
+
+    @Override
+    public List<ServiceState> serviceStates() {
+        return states;
+    }
+
+    @Override
+    public List<Incident> openIncidents() {
+        return openIncidents;
+    }
+}

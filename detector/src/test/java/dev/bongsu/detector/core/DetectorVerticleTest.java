@@ -1,0 +1,179 @@
+package dev.bongsu.detector.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bongsu.detector.incident.IncidentStore;
+import dev.bongsu.model.Addresses;
+import dev.bongsu.model.Health;
+import dev.bongsu.model.Incident;
+import dev.bongsu.model.IncidentKind;
+import dev.bongsu.model.IncidentTransition;
+import dev.bongsu.model.ProbeResult;
+import dev.bongsu.model.ResultBatch;
+import dev.bongsu.model.ServiceState;
+import dev.bongsu.model.ServiceStateChange;
+import dev.bongsu.model.TransitionType;
+import dev.bongsu.model.codec.Codecs;
+import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.model.config.ConfigLoader;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectorVerticleTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    private static final String CONFIG = """
+            vantages: [seoul, busan, daejeon]
+            defaults: {interval: 10s, timeout: 2s}
+            services:
+              - {id: kakaotalk, name: KakaoTalk, provider: kakao, category: messenger, datacenter: pangyo,
+                 checks: [{type: tcp, host: 127.0.0.1, port: 9}]}
+              - {id: kakaobank, name: KakaoBank, provider: kakao, category: bank, datacenter: pangyo,
+                 checks: [{type: tcp, host: 127.0.0.1, port: 9}]}
+              - {id: navermap, name: Naver Map, provider: naver, category: map, datacenter: chuncheon,
+                 checks: [{type: tcp, host: 127.0.0.1, port: 9}]}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final List<IncidentTransition> incidents = new CopyOnWriteArrayList<>();
+    private final List<Boolean> storedBeforePublished = new CopyOnWriteArrayList<>();
+    private final List<ServiceStateChange> states = new CopyOnWriteArrayList<>();
+    private Vertx vertx;
+    private IncidentStore store;
+    private BongsuConfig config;
+
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+        Codecs.registerAll(vertx.eventBus());
+        config = new ConfigLoader(Map.of()).parse("test.yaml", CONFIG);
+        store = IncidentStore.open(vertx, dir).await();
+        vertx.eventBus().<IncidentTransition>consumer(Addresses.INCIDENTS, m -> {
+            Incident i = m.body().incident();
+            store.incident(i.id()).onSuccess(stored -> {
+                storedBeforePublished.add(stored.isPresent() && stored.get().sequence() >= i.sequence());
+                incidents.add(m.body());
+            });
+        }).completion().await();
+        vertx.eventBus().<ServiceStateChange>consumer(Addresses.SERVICE_STATES, m -> states.add(m.body())).completion().await();
+    }
+
+    @AfterEach
+    void stop() {
+        vertx.close().await();
+        store.close();
+    }
+
+    /** One probe round from every vantage, in one batch (as a probe node replaying a buffer would send it). */
+    private void round(int i, boolean kakaotalkFails) {
+        Instant at = T0.plusSeconds(10L * i);
+        clock.set(at.plusMillis(100));
+        List<ProbeResult> results = config.vantageNames().stream().flatMap(v -> config.checks().stream()
+                .map(c -> kakaotalkFails && c.serviceId().equals("kakaotalk") ? Fleet.fail(c.id(), v, at) : Fleet.ok(c.id(), v, at, 20)))
+                .toList();
+        vertx.eventBus().publish(Addresses.RESULTS, new ResultBatch("all", results));
+    }
+
+    private Health health(DetectorVerticle d, String service) {
+        return d.serviceStates().stream().filter(s -> s.serviceId().equals(service)).findFirst().map(ServiceState::health).orElseThrow();
+    }
+
+    @Test
+    void persistsThenPublishesAndSurvivesARestartWithoutReopening() {
+        DetectorVerticle first = new DetectorVerticle(config, store, clock);
+        vertx.deployVerticle(first).await();
+        assertThat(first.serviceStates()).extracting(ServiceState::serviceId).containsExactly("kakaotalk", "kakaobank", "navermap");
+
+        for (int i = 0; i < 3; i++) {
+            round(i, false);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(health(first, "navermap")).isEqualTo(Health.UP));
+        round(3, true);
+        round(4, true);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(incidents).hasSize(1));
+        IncidentTransition opened = incidents.get(0);
+        assertThat(opened.type()).isEqualTo(TransitionType.OPENED);
+        assertThat(opened.incident().kind()).isEqualTo(IncidentKind.SERVICE);
+        assertThat(opened.incident().services()).containsExactly("kakaotalk");
+        assertThat(storedBeforePublished).containsOnly(true);
+        assertThat(first.openIncidents()).extracting(Incident::id).containsExactly(opened.incident().id());
+        assertThat(health(first, "kakaotalk")).isEqualTo(Health.DOWN);
+        assertThat(states).anySatisfy(c -> {
+            assertThat(c.current().serviceId()).isEqualTo("kakaotalk");
+            assertThat(c.current().health()).isEqualTo(Health.DOWN);
+        });
+
+        vertx.undeploy(vertx.deploymentIDs().iterator().next()).await();
+        DetectorVerticle second = new DetectorVerticle(config, store, clock);
+        vertx.deployVerticle(second).await();
+        assertThat(second.openIncidents()).extracting(Incident::id).containsExactly(opened.incident().id());
+
+        round(5, true);
+        round(6, false);
+        round(7, false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(incidents).hasSize(2));
+        IncidentTransition resolved = incidents.get(1);
+        assertThat(resolved.type()).isEqualTo(TransitionType.RESOLVED);
+        assertThat(resolved.incident().id()).isEqualTo(opened.incident().id());
+        assertThat(resolved.incident().sequence()).isEqualTo(2);
+        assertThat(storedBeforePublished).containsOnly(true);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(second.openIncidents()).isEmpty());
+    }
+
+    @Test
+    void ticksWithTheClockSoThatSilenceMakesServicesUnknown() {
+        DetectorVerticle detector = new DetectorVerticle(config, store, clock);
+        vertx.deployVerticle(detector).await();
+        round(0, false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(health(detector, "kakaotalk")).isEqualTo(Health.UP));
+        clock.set(T0.plusSeconds(60));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(detector.serviceStates()).extracting(ServiceState::health).containsOnly(Health.UNKNOWN));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(states).filteredOn(c -> c.current().health() == Health.UNKNOWN).hasSize(3));
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}
