@@ -8,9 +8,11 @@ import dev.bongsu.model.config.CheckConfig;
 import dev.bongsu.model.config.ProbeSettings;
 import dev.bongsu.probes.check.Checkers;
 import dev.bongsu.probes.schedule.LagStats;
+import dev.bongsu.probes.schedule.OverloadMonitor;
 import dev.bongsu.probes.schedule.ProbeScheduler;
 import dev.bongsu.probes.schedule.ProbeScheduler.Run;
 import dev.bongsu.probes.schedule.ProbeScheduler.Scheduled;
+import dev.bongsu.probes.schedule.ResultOrder;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,16 +31,24 @@ import java.util.logging.Logger;
 /**
  * Runs the checks assigned to one probe node of one vantage: a 10 ms tick drives the {@link ProbeScheduler}, at most
  * {@code maxInFlight} probes run at once, results leave in {@link ResultBatch}es on {@link Addresses#RESULTS}
- * (at most {@code batchSize} each, none waiting longer than {@code batchInterval}) and scheduler statistics as JSON
- * on {@link Addresses#PROBE_STATS} every 5 s. The checks can be reassigned at any time from any thread. The
- * scheduler and the batches live on the verticle's event loop; HTTP, TCP and TLS probes run spread over one event
- * loop per core (each probe wholly on one loop), and their results come back to the verticle's loop.
+ * (at most {@code batchSize} each, none waiting longer than {@code batchInterval}; each check's results in the order
+ * its runs started, see {@link ResultOrder}) and scheduler statistics as JSON on {@link Addresses#PROBE_STATS}
+ * every {@link #statsPeriodMs} and at once when the node becomes overloaded or recovers ({@link OverloadMonitor}).
+ * The checks can be reassigned at any time from any thread. The scheduler and the batches live on the verticle's
+ * event loop; HTTP, TCP and TLS probes run spread over one event loop per core (each probe wholly on one loop), and
+ * their results come back to the verticle's loop.
  */
 public final class ProbeVerticle extends VerticleBase {
     /** How often the scheduler is driven. */
     public static final long TICK_MS = 10;
-    /** How often statistics are published. */
+    /** How often statistics are published at most; more often when a check's interval is shorter. */
     public static final long STATS_MS = 5_000;
+    /** How often statistics are published at least. */
+    public static final long MIN_STATS_MS = 1_000;
+    /** How often the overload rule is evaluated (its window). */
+    public static final long LOAD_CHECK_MS = 1_000;
+    /** An overloaded node recovers after this long without a bad window. */
+    public static final long RECOVER_MS = 5_000;
     /** A run that cannot start this long after it was due is dropped; its check resumes at its next slot. */
     public static final long LATE_LIMIT_MS = 1_000;
     private static final Logger LOG = Logger.getLogger(ProbeVerticle.class.getName());
@@ -51,6 +61,11 @@ public final class ProbeVerticle extends VerticleBase {
     private final AtomicReference<List<CheckConfig>> assignment;
     private final AtomicReference<List<CheckConfig>> pending = new AtomicReference<>();
     private final ProbeScheduler<CheckConfig> scheduler = new ProbeScheduler<>(LATE_LIMIT_MS, 60_000);
+    private final ResultOrder<ProbeResult> order = new ResultOrder<>();
+    private final OverloadMonitor overload = new OverloadMonitor(RECOVER_MS);
+    private long statsPeriodMs = STATS_MS;
+    private long sinceStatsMs;
+    private long missedSeen;
     private Checkers checkers;
     private final List<Context> probeContexts = new ArrayList<>();
     private int nextContext;
@@ -58,7 +73,7 @@ public final class ProbeVerticle extends VerticleBase {
     private long batchOpenedAt;
     private long probesTotal;
     private long tickTimer = -1;
-    private long statsTimer = -1;
+    private long loadTimer = -1;
 
     /** A probe node of {@code vantage} running {@code checks}, identified by this process, with the standard checkers. */
     public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings) {
@@ -98,7 +113,7 @@ public final class ProbeVerticle extends VerticleBase {
         }
         apply(assignment.get());
         tickTimer = vertx.setPeriodic(TICK_MS, id -> tick());
-        statsTimer = vertx.setPeriodic(STATS_MS, id -> publishStats());
+        loadTimer = vertx.setPeriodic(LOAD_CHECK_MS, id -> checkLoad());
         LOG.info(() -> "probe node " + nodeId + " of vantage " + vantage + " started with " + scheduler.size() + " checks");
         return Future.succeededFuture();
     }
@@ -106,7 +121,7 @@ public final class ProbeVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(tickTimer);
-        vertx.cancelTimer(statsTimer);
+        vertx.cancelTimer(loadTimer);
         flush();
         return Future.succeededFuture();
     }
@@ -133,12 +148,25 @@ public final class ProbeVerticle extends VerticleBase {
         return vantage;
     }
 
+    /**
+     * How often a node whose smallest check interval is {@code smallestIntervalMs} publishes statistics: that
+     * interval rounded down to whole seconds, between {@link #MIN_STATS_MS} and {@link #STATS_MS}.
+     */
+    static long statsPeriodMs(long smallestIntervalMs) {
+        return Math.min(STATS_MS, Math.max(MIN_STATS_MS, smallestIntervalMs / 1_000 * 1_000));
+    }
+
     private void apply(List<CheckConfig> checks) {
         List<Scheduled<CheckConfig>> scheduled = new ArrayList<>(checks.size());
+        long smallest = Long.MAX_VALUE;
         for (CheckConfig c : checks) {
-            scheduled.add(new Scheduled<>(c.id(), Math.max(1, c.interval().toMillis()), c));
+            long interval = Math.max(1, c.interval().toMillis());
+            scheduled.add(new Scheduled<>(c.id(), interval, Math.max(1, c.timeout().toMillis()), c));
+            smallest = Math.min(smallest, interval);
         }
         scheduler.replace(scheduled, clock.getAsLong());
+        overload.smallestInterval(smallest);
+        statsPeriodMs = statsPeriodMs(smallest);
     }
 
     private void tick() {
@@ -158,6 +186,8 @@ public final class ProbeVerticle extends VerticleBase {
 
     private void launch(Run<CheckConfig> run) {
         probesTotal++;
+        overload.started(run.startMs() - run.dueMs());
+        order.started(run.id(), run.serial());
         // DNS clients are bound to the context that made them, so DNS probes stay on the verticle's own loop
         Context target = run.payload().type() == CheckType.DNS ? context : probeContexts.get(nextContext++ % probeContexts.size());
         if (target == context) {
@@ -181,12 +211,14 @@ public final class ProbeVerticle extends VerticleBase {
 
     private void finished(Run<CheckConfig> run, ProbeResult result) {
         scheduler.completed(run);
-        if (batch.isEmpty()) {
-            batchOpenedAt = clock.getAsLong();
-        }
-        batch.add(result);
-        if (batch.size() >= settings.batchSize()) {
-            flush();
+        for (ProbeResult r : order.finished(run.id(), run.serial(), result)) {
+            if (batch.isEmpty()) {
+                batchOpenedAt = clock.getAsLong();
+            }
+            batch.add(r);
+            if (batch.size() >= settings.batchSize()) {
+                flush();
+            }
         }
     }
 
@@ -199,7 +231,35 @@ public final class ProbeVerticle extends VerticleBase {
         vertx.eventBus().publish(Addresses.RESULTS, out);
     }
 
+    /** Closes an overload window; publishes statistics when the state changed or the period is up. */
+    private void checkLoad() {
+        long missed = scheduler.missedRuns();
+        boolean changed = overload.evaluate(clock.getAsLong(), missed - missedSeen);
+        missedSeen = missed;
+        if (changed) {
+            logLoadChange();
+        }
+        sinceStatsMs += LOAD_CHECK_MS;
+        if (changed || sinceStatsMs >= statsPeriodMs) {
+            publishStats();
+        }
+    }
+
+    private void logLoadChange() {
+        if (overload.overloaded()) {
+            OverloadMonitor.Window w = overload.lastWindow();
+            LOG.warning(() -> "probe node " + nodeId + " of vantage " + vantage + " is overloaded: " + w.late() + " of "
+                    + w.due() + " runs due in the last " + LOAD_CHECK_MS + " ms started over " + w.thresholdMs()
+                    + " ms late or not at all (" + w.missed() + " missed); its failures are not to be trusted");
+        } else {
+            LOG.info(() -> "probe node " + nodeId + " of vantage " + vantage + " recovered from overload: runs started on time for "
+                    + RECOVER_MS + " ms");
+        }
+    }
+
+    /** Publishes the statistics; the lag figures cover the time since the previous message. */
     private void publishStats() {
+        sinceStatsMs = 0;
         LagStats lag = scheduler.lagSnapshotAndReset();
         vertx.eventBus().publish(Addresses.PROBE_STATS, new JsonObject()
                 .put("vantage", vantage)
@@ -211,6 +271,7 @@ public final class ProbeVerticle extends VerticleBase {
                 .put("missedRuns", scheduler.missedRuns())
                 .put("lagP50Ms", lag.p50Ms())
                 .put("lagP99Ms", lag.p99Ms())
-                .put("lagMaxMs", lag.maxMs()));
+                .put("lagMaxMs", lag.maxMs())
+                .put("overloaded", overload.overloaded()));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bongsu.model.Addresses;
 import dev.bongsu.model.CheckType;
+import dev.bongsu.model.ErrorClass;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ResultBatch;
 import dev.bongsu.model.codec.Codecs;
@@ -11,8 +12,13 @@ import dev.bongsu.model.config.CheckConfig;
 import dev.bongsu.model.config.HttpTarget;
 import dev.bongsu.model.config.ProbeSettings;
 import dev.bongsu.model.config.StatusSet;
+import dev.bongsu.model.Timings;
 import dev.bongsu.model.config.Thresholds;
+import dev.bongsu.probes.check.Checker;
 import dev.bongsu.probes.check.Checkers;
+import dev.bongsu.probes.check.HostileServers;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -23,6 +29,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -59,10 +70,21 @@ class ProbeVerticleTest {
     }
 
     private CheckConfig check(String id, String path, long intervalMs) {
-        HttpTarget t = new HttpTarget(URI.create("http://127.0.0.1:" + port + path), "GET", Map.of(), null, StatusSet.SUCCESS,
-                null, null, true, 5, 65_536, true);
+        return check(id, "http://127.0.0.1:" + port + path, intervalMs, Math.min(intervalMs, 2_000));
+    }
+
+    private static CheckConfig check(String id, String url, long intervalMs, long timeoutMs) {
+        HttpTarget t = new HttpTarget(URI.create(url), "GET", Map.of(), null, StatusSet.SUCCESS, null, null, true, 5, 65_536, true);
         return new CheckConfig(id, "http", id.split("\\.")[0], CheckType.HTTP, Duration.ofMillis(intervalMs),
-                Duration.ofMillis(Math.min(intervalMs, 2_000)), true, t, Thresholds.DEFAULTS, Map.of());
+                Duration.ofMillis(timeoutMs), true, t, Thresholds.DEFAULTS, Map.of());
+    }
+
+    private List<ProbeResult> results() {
+        return batches.stream().flatMap(b -> b.results().stream()).toList();
+    }
+
+    private List<ProbeResult> resultsOf(String checkId) {
+        return results().stream().filter(r -> r.checkId().equals(checkId)).toList();
     }
 
     private Set<String> checkIdsSeen() {
@@ -88,19 +110,21 @@ class ProbeVerticleTest {
         assertThat(s.getString("node")).isEqualTo(v.nodeId());
         assertThat(s.getInteger("checks")).isEqualTo(20);
         assertThat(s.getLong("probesTotal")).isPositive();
-        assertThat(s.fieldNames()).contains("inFlight", "skippedOverlap", "lagP50Ms", "lagP99Ms", "lagMaxMs");
+        assertThat(s.fieldNames()).contains("inFlight", "skippedOverlap", "missedRuns", "lagP50Ms", "lagP99Ms", "lagMaxMs");
+        assertThat(s.getValue("overloaded")).isInstanceOf(Boolean.class);
         assertThat(s.getLong("lagP99Ms")).isLessThan(1_000);
     }
 
     @Test
-    void neverRunsMoreThanMaxInFlightProbesAndSkipsOverlappingRuns() {
+    void neverRunsMoreThanMaxInFlightProbesAndANodeOutOfProbeSlotsSaysItIsOverloaded() {
+        // 12 checks of 700 ms every 2 s need 4.2 probes in flight; the node may run 3
         List<CheckConfig> checks = IntStream.range(0, 12).mapToObj(i -> check("slow" + i + ".http", "/slow", 2_000)).toList();
         ProbeVerticle v = new ProbeVerticle("busan", checks, new ProbeSettings(100, Duration.ofMillis(50), 3));
         vertx.deployVerticle(v).await();
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> checkIdsSeen().size() == 12 && !stats.isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> checkIdsSeen().size() == 12
+                && stats.stream().anyMatch(s -> s.getLong("missedRuns") > 0 && s.getBoolean("overloaded")));
         assertThat(maxOpen.get()).isLessThanOrEqualTo(3);
-        assertThat(stats.get(0).getLong("skippedOverlap") + stats.get(0).getLong("missedRuns")).isPositive();
     }
 
     @Test
@@ -121,5 +145,109 @@ class ProbeVerticleTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> batches.size() > mark + 5);
         assertThat(batches.subList(mark + 1, batches.size()).stream().flatMap(b -> b.results().stream()).map(ProbeResult::checkId))
                 .allMatch(id -> id.startsWith("b"));
+    }
+
+    @Test
+    void aTargetThatHangsUntilTheTimeoutIsStillProbedAtEveryIntervalAndItsResultsStayInOrder() {
+        HostileServers hostile = new HostileServers(vertx);
+        String url = "http://127.0.0.1:" + hostile.hang() + "/";
+        // a timeout longer than the interval: up to ceil(400 / 200) + 1 = 3 runs of a check overlap
+        List<CheckConfig> checks = List.of(check("hang1.http", url, 200, 400), check("hang2.http", url, 200, 400));
+        vertx.deployVerticle(new ProbeVerticle("seoul", checks, new ProbeSettings(50, Duration.ofMillis(50), 100))).await();
+
+        // 25 results take 5 s at the scheduled rate; skipping overlapping runs (one in three slots) would take 15 s
+        Awaitility.await().atMost(Duration.ofSeconds(12))
+                .until(() -> resultsOf("hang1.http").size() >= 25 && resultsOf("hang2.http").size() >= 25);
+        for (String id : List.of("hang1.http", "hang2.http")) {
+            List<ProbeResult> rs = resultsOf(id);
+            assertThat(rs).allSatisfy(r -> assertThat(r.error()).isEqualTo(ErrorClass.READ_TIMEOUT));
+            assertThat(rs).extracting(ProbeResult::startedAt).isSorted().doesNotHaveDuplicates();
+            long slots = Math.round((rs.get(rs.size() - 1).startedAt() - rs.get(0).startedAt()) / 200.0) + 1;
+            // every slot probed, give or take a run missed on a busy machine; every third slot would be 33 %
+            assertThat(rs.size()).as("results of %s over %d slots", id, slots).isGreaterThanOrEqualTo((int) (slots * 0.7));
+        }
+    }
+
+    @Test
+    void aRunFinishingBeforeAnEarlierOneWaitsSoTheEarlierFailureIsNotDroppedAsLate() {
+        List<Promise<ProbeResult>> pending = new CopyOnWriteArrayList<>();
+        List<Long> startedAt = new CopyOnWriteArrayList<>();
+        Checker held = new Checker() {
+            @Override
+            public CheckType type() {
+                return CheckType.HTTP;
+            }
+
+            @Override
+            public Future<ProbeResult> probe(CheckConfig check, String vantage, long startedAtMs) {
+                Promise<ProbeResult> p = Promise.promise();
+                startedAt.add(startedAtMs);
+                pending.add(p);
+                return p.future();
+            }
+        };
+        CheckConfig c = check("held.http", "/ok", 200); // timeout 200 ms: at most 2 runs in flight
+        vertx.deployVerticle(new ProbeVerticle("seoul", List.of(c), new ProbeSettings(10, Duration.ofMillis(20), 100), "node-1",
+                vx -> new Checkers(List.of(held)), System::currentTimeMillis)).await();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pending.size() >= 2);
+
+        // run 2 passes at once, run 1 hangs until its deadline and fails afterwards
+        pending.get(1).complete(ProbeResult.success(c.id(), c.serviceId(), "seoul", startedAt.get(1), 200, Timings.total(3)));
+        pending.get(0).complete(ProbeResult.failure(c.id(), c.serviceId(), "seoul", startedAt.get(0), ErrorClass.READ_TIMEOUT, 0,
+                Timings.total(200), "no response within 200 ms"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> results().size() >= 2);
+        assertThat(results()).extracting(ProbeResult::startedAt, ProbeResult::ok)
+                .startsWith(org.assertj.core.groups.Tuple.tuple(startedAt.get(0), false), org.assertj.core.groups.Tuple.tuple(startedAt.get(1), true));
+    }
+
+    @Test
+    void aNodeThatCannotStartItsRunsOnTimeSaysItIsOverloadedAtOnceAndWhenItRecovers() {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(ProbeVerticle.class.getName());
+        log.addHandler(capture);
+        try {
+            AtomicLong skew = new AtomicLong();
+            List<CheckConfig> checks = IntStream.range(0, 50).mapToObj(i -> check("svc" + i + ".http", "/ok", 10_000)).toList();
+            vertx.deployVerticle(new ProbeVerticle("seoul", checks, new ProbeSettings(100, Duration.ofMillis(50), 100), "node-1",
+                    Checkers::standard, () -> System.currentTimeMillis() + skew.get())).await();
+            // the node's clock leaps 3 s: as after a 3 s stall, the runs due meanwhile start late or are missed
+            skew.set(3_000);
+
+            // statistics are due every 5 s (10 s intervals); the change is published within the 1 s overload window
+            Awaitility.await().atMost(Duration.ofSeconds(4)).until(() -> !stats.isEmpty());
+            JsonObject first = stats.get(0);
+            assertThat(first.getBoolean("overloaded")).isTrue();
+            assertThat(first.getLong("missedRuns")).isPositive();
+
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !stats.get(stats.size() - 1).getBoolean("overloaded"));
+            assertThat(logged).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
+                    .satisfies(r -> assertThat(r.getMessage()).startsWith("probe node node-1 of vantage seoul is overloaded: "));
+            assertThat(logged).filteredOn(r -> r.getMessage().contains("recovered from overload")).hasSize(1);
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void statisticsComeAtTheSmallestIntervalInWholeSecondsBetween1And5s() {
+        assertThat(ProbeVerticle.statsPeriodMs(200)).isEqualTo(1_000);
+        assertThat(ProbeVerticle.statsPeriodMs(2_500)).isEqualTo(2_000);
+        assertThat(ProbeVerticle.statsPeriodMs(30_000)).isEqualTo(5_000);
+        assertThat(ProbeVerticle.statsPeriodMs(Long.MAX_VALUE)).isEqualTo(5_000);
     }
 }

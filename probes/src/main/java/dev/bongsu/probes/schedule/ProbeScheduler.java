@@ -8,10 +8,11 @@ import java.util.function.Consumer;
 
 /**
  * Decides which checks start when, with time passed in: each check runs at its own interval in a slot fixed by
- * a stable phase of its id (so thousands of checks spread evenly instead of starting together), a check whose
- * previous run is still in flight is skipped rather than started twice, and a run that could not start within
- * the late limit (a stall, an overload) is dropped and the check resumes at its next slot, so missed runs are
- * never replayed in a burst. Not thread-safe: one owner drives it.
+ * a stable phase of its id (so thousands of checks spread evenly instead of starting together), runs of one check
+ * may overlap up to {@link Scheduled#maxInFlight()} (so a target that hangs until the timeout is still probed at
+ * every slot) and a run beyond that bound is skipped, and a run that could not start within the late limit (a
+ * stall, an overload) is dropped and the check resumes at its next slot, so missed runs are never replayed in a
+ * burst. Not thread-safe: one owner drives it.
  *
  * @param <T> what a check carries (its configuration)
  */
@@ -20,7 +21,8 @@ public final class ProbeScheduler<T> {
     private final LagWindow lag;
     private final PriorityQueue<Entry<T>> queue = new PriorityQueue<>((a, b) -> Long.compare(a.dueMs, b.dueMs));
     private Map<String, Entry<T>> entries = new HashMap<>();
-    private final Map<String, Long> inFlight = new HashMap<>();
+    private final Map<Long, String> inFlight = new HashMap<>();
+    private final Map<String, Integer> inFlightPerCheck = new HashMap<>();
     private long serial;
     private long started;
     private long skippedOverlap;
@@ -50,13 +52,14 @@ public final class ProbeScheduler<T> {
             Entry<T> e;
             if (old != null && old.intervalMs == s.intervalMs()) {
                 old.payload = s.payload();
+                old.maxInFlight = s.maxInFlight();
                 e = old;
             } else {
                 if (old != null) {
                     old.removed = true;
                 }
                 long phase = Phase.of(s.id(), s.intervalMs());
-                e = new Entry<>(s.id(), s.intervalMs(), phase, s.payload());
+                e = new Entry<>(s.id(), s.intervalMs(), phase, s.maxInFlight(), s.payload());
                 e.dueMs = Phase.nextSlot(phase, s.intervalMs(), nowMs);
                 queue.add(e);
             }
@@ -87,7 +90,7 @@ public final class ProbeScheduler<T> {
             long due = e.dueMs;
             e.dueMs = Phase.nextSlot(e.phaseMs, e.intervalMs, nowMs + 1);
             queue.add(e);
-            if (inFlight.containsKey(e.id)) {
+            if (inFlightPerCheck.getOrDefault(e.id, 0) >= e.maxInFlight) {
                 skippedOverlap++;
                 continue;
             }
@@ -97,7 +100,8 @@ public final class ProbeScheduler<T> {
             }
             lag.record(lateMs);
             long id = ++serial;
-            inFlight.put(e.id, id);
+            inFlight.put(id, e.id);
+            inFlightPerCheck.merge(e.id, 1, Integer::sum);
             started++;
             n++;
             starter.accept(new Run<>(e.id, id, due, nowMs, e.payload));
@@ -105,9 +109,11 @@ public final class ProbeScheduler<T> {
         return n;
     }
 
-    /** Marks a run finished, so its check may start again. */
+    /** Marks a run finished, freeing its place in its check's and the global in-flight count; a repeat is ignored. */
     public void completed(Run<T> run) {
-        inFlight.remove(run.id(), run.serial());
+        if (inFlight.remove(run.serial(), run.id())) {
+            inFlightPerCheck.computeIfPresent(run.id(), (id, n) -> n == 1 ? null : n - 1);
+        }
     }
 
     /** How many checks are scheduled. */
@@ -125,7 +131,7 @@ public final class ProbeScheduler<T> {
         return started;
     }
 
-    /** Runs skipped because the check's previous run was still in flight. */
+    /** Runs skipped because their check already had {@link Scheduled#maxInFlight()} runs in flight. */
     public long skippedOverlap() {
         return skippedOverlap;
     }
@@ -156,13 +162,31 @@ public final class ProbeScheduler<T> {
      *
      * @param id         unique check id, the source of its phase
      * @param intervalMs time between runs, at least 1 ms
+     * @param timeoutMs  longest a run lasts, at least 1 ms; sets how many runs may overlap
      * @param payload    what a run carries
      */
-    public record Scheduled<T>(String id, long intervalMs, T payload) {
+    public record Scheduled<T>(String id, long intervalMs, long timeoutMs, T payload) {
         public Scheduled {
             if (intervalMs < 1) {
                 throw new IllegalArgumentException("interval of check '" + id + "' must be at least 1 ms, found " + intervalMs);
             }
+            if (timeoutMs < 1) {
+                throw new IllegalArgumentException("timeout of check '" + id + "' must be at least 1 ms, found " + timeoutMs);
+            }
+        }
+
+        /** A check whose timeout equals its interval. */
+        public Scheduled(String id, long intervalMs, T payload) {
+            this(id, intervalMs, intervalMs, payload);
+        }
+
+        /**
+         * Runs of this check that may be in flight at once: {@code ceil(timeout / interval) + 1}. Runs that all hang
+         * until the timeout overlap at most {@code ceil(timeout / interval)} at a time; the one more absorbs a
+         * deadline or a result that comes back a little late, so a hanging target is still probed at every slot.
+         */
+        public int maxInFlight() {
+            return (int) Math.min(Integer.MAX_VALUE - 1, (timeoutMs + intervalMs - 1) / intervalMs) + 1;
         }
     }
 
@@ -182,14 +206,16 @@ public final class ProbeScheduler<T> {
         final String id;
         final long intervalMs;
         final long phaseMs;
+        int maxInFlight;
         T payload;
         long dueMs;
         boolean removed;
 
-        Entry(String id, long intervalMs, long phaseMs, T payload) {
+        Entry(String id, long intervalMs, long phaseMs, int maxInFlight, T payload) {
             this.id = id;
             this.intervalMs = intervalMs;
             this.phaseMs = phaseMs;
+            this.maxInFlight = maxInFlight;
             this.payload = payload;
         }
     }

@@ -93,22 +93,74 @@ class ProbeSchedulerTest {
     }
 
     @Test
-    void neverStartsACheckWhileItsPreviousRunIsInFlightAndCountsTheSkip() {
+    void runsThatHangUntilTheTimeoutOverlapAndTheCheckIsStillProbedAtEverySlot() {
         ProbeScheduler<String> s = new ProbeScheduler<>(500, 10_000);
-        s.replace(checks(10, 1_000), T0);
+        s.replace(IntStream.range(0, 10).mapToObj(i -> new Scheduled<>("svc" + i + ".http", 200, 500, "c" + i)).toList(), T0);
         Driver d = new Driver(s);
-        d.runMs = 2_500; // each run lasts two and a half intervals
+        d.runMs = 510; // every run hangs until its 500 ms timeout and comes back a tick late
+        d.advance(T0, T0 + 10_000, 10, Integer.MAX_VALUE);
+
+        Map<String, List<Run<String>>> byId = new HashMap<>();
+        d.startedRuns.forEach(r -> byId.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
+        assertThat(byId).hasSize(10);
+        byId.values().forEach(runs -> {
+            assertThat(runs).hasSizeBetween(49, 50);
+            for (int i = 1; i < runs.size(); i++) {
+                assertThat(runs.get(i).dueMs() - runs.get(i - 1).dueMs()).isEqualTo(200);
+            }
+        });
+        assertThat(s.skippedOverlap()).isZero();
+        assertThat(s.missedRuns()).isZero();
+        assertThat(s.inFlight()).isEqualTo(d.inFlight.size()).isBetween(10 * 2, 10 * 3);
+    }
+
+    @Test
+    void aRunStuckBeyondItsTimeoutStopsItsCheckAtTheBoundAndCountsTheSkips() {
+        ProbeScheduler<String> s = new ProbeScheduler<>(500, 10_000);
+        s.replace(checks(10, 1_000), T0); // timeout = interval: at most 2 in flight per check
+        Driver d = new Driver(s);
+        d.runMs = 4_500; // each run lasts far longer than its timeout (a checker bug)
         d.advance(T0, T0 + 10_000, 10, Integer.MAX_VALUE);
 
         Map<String, List<Run<String>>> byId = new HashMap<>();
         d.startedRuns.forEach(r -> byId.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
         byId.values().forEach(runs -> {
-            for (int i = 1; i < runs.size(); i++) {
-                assertThat(runs.get(i).startMs()).isGreaterThanOrEqualTo(runs.get(i - 1).startMs() + 2_500);
+            for (int i = 2; i < runs.size(); i++) {
+                assertThat(runs.get(i).startMs()).isGreaterThanOrEqualTo(runs.get(i - 2).startMs() + 4_500);
             }
         });
-        assertThat(s.skippedOverlap()).isGreaterThanOrEqualTo(10L * 5);
+        assertThat(d.inFlight.stream().collect(java.util.stream.Collectors.groupingBy(Run::id)).values())
+                .allSatisfy(runs -> assertThat(runs).hasSizeLessThanOrEqualTo(2));
+        assertThat(s.skippedOverlap()).isGreaterThanOrEqualTo(10L * 4);
         assertThat(s.inFlight()).isEqualTo(d.inFlight.size());
+    }
+
+    @Test
+    void inFlightBoundPerCheckIsTheTimeoutInIntervalsRoundedUpPlusOne() {
+        assertThat(new Scheduled<>("a", 200, 300, "x").maxInFlight()).isEqualTo(3);
+        assertThat(new Scheduled<>("a", 200, 400, "x").maxInFlight()).isEqualTo(3);
+        assertThat(new Scheduled<>("a", 200, 500, "x").maxInFlight()).isEqualTo(4);
+        assertThat(new Scheduled<>("a", 1_000, 1_000, "x").maxInFlight()).isEqualTo(2);
+        assertThat(new Scheduled<>("a", 30_000, 10_000, "x").maxInFlight()).isEqualTo(2);
+        assertThat(new Scheduled<>("a", 1_000, "x").maxInFlight()).isEqualTo(2);
+        assertThat(new Scheduled<>("a", 1, Long.MAX_VALUE, "x").maxInFlight()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void completingARunTwiceFreesItsPlaceOnce() {
+        ProbeScheduler<String> s = new ProbeScheduler<>(500, 10_000);
+        s.replace(List.of(new Scheduled<>("a.http", 100, "a")), T0);
+        List<Run<String>> runs = new ArrayList<>();
+        s.poll(s.dueMs("a.http"), 10, runs::add);
+        s.poll(s.dueMs("a.http"), 10, runs::add);
+        assertThat(s.inFlight()).isEqualTo(2);
+        s.completed(runs.get(0));
+        s.completed(runs.get(0));
+        assertThat(s.inFlight()).isEqualTo(1);
+        s.poll(s.dueMs("a.http"), 10, runs::add);
+        s.poll(s.dueMs("a.http"), 10, runs::add);
+        assertThat(runs).hasSize(3);
+        assertThat(s.skippedOverlap()).isEqualTo(1);
     }
 
     @Test
@@ -188,21 +240,22 @@ class ProbeSchedulerTest {
     }
 
     @Test
-    void aRemovedCheckReaddedWhileInFlightDoesNotOverlap() {
+    void aRemovedCheckReaddedWhileInFlightKeepsItsInFlightBound() {
         ProbeScheduler<String> s = new ProbeScheduler<>(500, 10_000);
         List<Scheduled<String>> one = List.of(new Scheduled<>("a.http", 100, "a"));
         s.replace(one, T0);
         List<Run<String>> runs = new ArrayList<>();
         s.poll(T0 + 100, 10, runs::add);
-        assertThat(runs).hasSize(1);
-        s.replace(List.of(), T0 + 100);
-        s.replace(List.of(new Scheduled<>("a.http", 50, "a")), T0 + 100);
         s.poll(T0 + 200, 10, runs::add);
-        assertThat(runs).hasSize(1);
-        assertThat(s.skippedOverlap()).isEqualTo(1);
-        s.completed(runs.get(0));
+        assertThat(runs).hasSize(2);
+        s.replace(List.of(), T0 + 200);
+        s.replace(List.of(new Scheduled<>("a.http", 50, "a")), T0 + 200);
         s.poll(T0 + 250, 10, runs::add);
         assertThat(runs).hasSize(2);
+        assertThat(s.skippedOverlap()).isEqualTo(1);
+        s.completed(runs.get(0));
+        s.poll(T0 + 300, 10, runs::add);
+        assertThat(runs).hasSize(3);
     }
 
     @Test
@@ -211,6 +264,7 @@ class ProbeSchedulerTest {
         assertThatThrownBy(() -> s.replace(List.of(new Scheduled<>("a", 10, "x"), new Scheduled<>("a", 10, "y")), T0))
                 .hasMessage("check id 'a' appears twice in the assignment");
         assertThatThrownBy(() -> new Scheduled<>("b", 0, "x")).hasMessage("interval of check 'b' must be at least 1 ms, found 0");
+        assertThatThrownBy(() -> new Scheduled<>("c", 10, 0, "x")).hasMessage("timeout of check 'c' must be at least 1 ms, found 0");
     }
 
     @Test
