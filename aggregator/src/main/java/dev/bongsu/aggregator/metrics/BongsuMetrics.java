@@ -46,6 +46,7 @@ public final class BongsuMetrics {
     private final Gauge lagMax;
     private final Gauge schedulerChecks;
     private final Gauge schedulerInFlight;
+    private final Gauge schedulerOverloaded;
     private final Gauge serviceState;
     private final Counter notifications;
     private final Map<String, JsonObject> probeStats = new ConcurrentHashMap<>();
@@ -71,6 +72,7 @@ public final class BongsuMetrics {
         lagMax = schedulerGauge("bongsu_scheduler_lag_max_seconds", "Longest delay between a probe's due time and its start, seconds");
         schedulerChecks = schedulerGauge("bongsu_scheduler_checks", "Checks scheduled on a probe node");
         schedulerInFlight = schedulerGauge("bongsu_scheduler_in_flight_probes", "Probes running now on a probe node");
+        schedulerOverloaded = schedulerGauge("bongsu_scheduler_overloaded", "1 while a probe node says it is overloaded (its failures are not trusted)");
         schedulerCounter("bongsu_scheduler_probes_total", "Probes started by a probe node since it started", "probesTotal");
         schedulerCounter("bongsu_scheduler_skipped_overlap_total", "Probes skipped because the previous one of the same check was still running",
                 "skippedOverlap");
@@ -157,7 +159,8 @@ public final class BongsuMetrics {
 
     /**
      * Takes one probe node's scheduler statistics (from {@code Addresses.PROBE_STATS}):
-     * {@code {vantage, node, checks, inFlight, probesTotal, skippedOverlap, lagP50Ms, lagP99Ms, lagMaxMs}}.
+     * {@code {vantage, node, checks, inFlight, probesTotal, skippedOverlap, missedRuns, lagP50Ms, lagP99Ms, lagMaxMs,
+     * overloaded}}.
      */
     public void onProbeStats(JsonObject stats) {
         String vantage = stats.getString("vantage");
@@ -172,6 +175,7 @@ public final class BongsuMetrics {
         set(lagMax, stats, "lagMaxMs", 1e3, vantage, node);
         set(schedulerChecks, stats, "checks", 1, vantage, node);
         set(schedulerInFlight, stats, "inFlight", 1, vantage, node);
+        schedulerOverloaded.labelValues(vantage, node).set(stats.getBoolean("overloaded", false) ? 1 : 0);
     }
 
     private static void set(Gauge g, JsonObject j, String key, double divisor, String... labels) {
