@@ -143,7 +143,7 @@ public final class AlertingAdminRoutes {
         Incident incident = new Incident(id, 1, IncidentKind.SERVICE, IncidentState.OPEN, Severity.INFO, List.of(), List.of(),
                 now, now, null, new LocalizedText("Bongsu 테스트 알림", "Bongsu test notification"), null, null, List.of());
         Notification n = new Notification(name, TransitionType.OPENED, incident, incident.transitionKey(), publicUrl + "/incidents/" + id,
-                "This is a test notification from the Bongsu admin API; no incident is open.", 0, now);
+                "This is a test notification from the Bongsu admin API; no incident is open.", 0, now, null);
         notifier.send(n).onSuccess(outcome -> json(ctx, outcome.isDelivered() ? 200 : 502, new JsonObject()
                 .put("receiver", name)
                 .put("outcome", outcome.status().name().toLowerCase(java.util.Locale.ROOT))

@@ -2,6 +2,7 @@ package dev.bongsu.alerting.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bongsu.model.Hypothesis;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.ModelJson;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,15 @@ public final class IncidentJson {
             return new JsonObject(MAPPER.writeValueAsString(incident));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot encode incident " + incident.id(), e);
+        }
+    }
+
+    /** A hypothesis as the public API shows it inside an incident. */
+    public static JsonObject of(Hypothesis hypothesis) {
+        try {
+            return new JsonObject(MAPPER.writeValueAsString(hypothesis));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode hypothesis " + hypothesis.attribute(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bongsu.alerting.notify;
 
+import dev.bongsu.model.Hypothesis;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.TransitionType;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param notice         why this receiver gets it besides routing (a fallback), or {@code null}
  * @param repeat         0, or the number of this reminder while the incident stays open
  * @param createdAt      when the notification was decided
+ * @param previousHypothesis the likely cause in the last notification this receiver was sent about the incident,
+ *                       or {@code null} (the first one, or no cause then); see {@link #causeChanged()}
  */
 public record Notification(
         String receiver,
@@ -25,7 +28,8 @@ public record Notification(
         String link,
         String notice,
         int repeat,
-        Instant createdAt) {
+        Instant createdAt,
+        Hypothesis previousHypothesis) {
 
     public Notification {
         Objects.requireNonNull(receiver, "receiver");
@@ -42,6 +46,20 @@ public record Notification(
 
     /** This notification for another receiver, with a notice saying why. */
     public Notification forFallback(String fallbackReceiver, String why) {
-        return new Notification(fallbackReceiver, event, incident, idempotencyKey, link, why, repeat, createdAt);
+        return new Notification(fallbackReceiver, event, incident, idempotencyKey, link, why, repeat, createdAt, previousHypothesis);
+    }
+
+    /** This notification as if the receiver had last been told this cause (an earlier one was skipped). */
+    public Notification withPreviousHypothesis(Hypothesis previous) {
+        return new Notification(receiver, event, incident, idempotencyKey, link, notice, repeat, createdAt, previous);
+    }
+
+    /**
+     * Whether the likely cause differs from the one this receiver was last told: another attribute or value, or
+     * none any more. A new count of the same cause ("3 of 4 services" after "2 of 4") is no change.
+     */
+    public boolean causeChanged() {
+        Hypothesis now = incident.hypothesis();
+        return previousHypothesis != null && (now == null || !Causes.label(now).equals(Causes.label(previousHypothesis)));
     }
 }

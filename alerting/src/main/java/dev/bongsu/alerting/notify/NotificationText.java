@@ -19,8 +19,9 @@ public final class NotificationText {
         return "[" + tag + "]" + reminder + " " + n.incident().title().en();
     }
 
-    /** The facts: severity, kind, services, vantages, likely cause. */
-    public static String facts(Incident i) {
+    /** The facts: severity, kind, services, vantages, likely cause, and how the cause changed when it did. */
+    public static String facts(Notification n) {
+        Incident i = n.incident();
         StringBuilder sb = new StringBuilder();
         sb.append("Severity: ").append(i.severity().wireName()).append(" · Kind: ").append(i.kind().wireName());
         if (!i.services().isEmpty()) {
@@ -28,6 +29,9 @@ public final class NotificationText {
         }
         if (!i.vantages().isEmpty()) {
             sb.append("\nSeen from: ").append(String.join(", ", i.vantages()));
+        }
+        if (n.causeChanged()) {
+            sb.append("\nLikely cause changed: ").append(Causes.change(n));
         }
         if (i.hypothesis() != null) {
             sb.append("\nLikely cause: ").append(i.hypothesis().text().en());

@@ -37,20 +37,20 @@ public final class Notifiers {
         Map<String, Notifier> out = new LinkedHashMap<>();
         Map<String, ReceiverConfig> configs = new LinkedHashMap<>();
         for (ReceiverConfig r : cfg.effectiveReceivers()) {
-            out.put(r.name(), notifier(r, http));
+            out.put(r.name(), notifier(r, http, clock));
             configs.put(r.name(), r);
         }
         return new Notifiers(out, configs, client);
     }
 
     /** The notifier class of each receiver type. */
-    static Notifier notifier(ReceiverConfig r, HttpDelivery http) {
+    static Notifier notifier(ReceiverConfig r, HttpDelivery http, Clock clock) {
         return switch (r.type()) {
             case WEBHOOK -> new WebhookNotifier(r, http);
             case SLACK -> new SlackNotifier(r, http);
             case PAGERDUTY -> new PagerDutyNotifier(r, http);
             case TELEGRAM -> new TelegramNotifier(r, http);
-            case ALERTMANAGER -> new AlertmanagerNotifier(r, http);
+            case ALERTMANAGER -> new AlertmanagerNotifier(r, http, clock);
             case LOG -> new LogNotifier(r.name());
         };
     }

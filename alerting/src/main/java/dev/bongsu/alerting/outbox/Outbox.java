@@ -285,6 +285,7 @@ public final class Outbox {
             return;
         }
         List<Entry> all = new ArrayList<>(q.values());
+        boolean first = true;
         for (int i = 0; i < all.size() - 1; i++) {
             Entry e = all.get(i);
             if (e.inFlight || e.writing || !"incident.updated".equals(e.row.event())) {
@@ -292,6 +293,12 @@ public final class Outbox {
             }
             Entry later = all.get(all.size() - 1);
             if (!"incident.opened".equals(later.row.event())) {
+                if (first && e.row.notification() != null && later.row.notification() != null) {
+                    // The receiver never sees e: the cause it was last told is e's previous one, not e's.
+                    later.row = later.row.withNotification(
+                            later.row.notification().withPreviousHypothesis(e.row.notification().previousHypothesis()));
+                    first = false;
+                }
                 untrack(e);
                 write(e.row, OutboxStore.COALESCED, e.row.attempts(), "superseded by " + later.row.key());
             }

@@ -21,6 +21,11 @@ import java.time.Instant;
 public record OutboxRow(long id, String receiver, String incidentId, String key, String event, String status, int attempts,
         Instant createdAt, Instant nextAttemptAt, String reason, Notification notification) {
 
+    /** This row carrying another version of its message. */
+    OutboxRow withNotification(Notification n) {
+        return new OutboxRow(id, receiver, incidentId, key, event, status, attempts, createdAt, nextAttemptAt, reason, n);
+    }
+
     /** This row after a failed attempt. */
     OutboxRow retried(int newAttempts, Instant next, String why) {
         return new OutboxRow(id, receiver, incidentId, key, event, status, newAttempts, createdAt, next, why, notification);

@@ -1,6 +1,7 @@
 package dev.bongsu.alerting.route;
 
 import dev.bongsu.alerting.notify.Notification;
+import dev.bongsu.model.Hypothesis;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.TransitionType;
@@ -28,7 +29,9 @@ import java.util.function.Supplier;
  * sent at most every {@code groupInterval}; an open incident without news is re-sent every {@code repeatInterval}
  * with key {@code id:sequence:repeat-n}. A resolution is sent at once to every receiver that was told of the
  * incident (even when muted meanwhile, so nobody is left with a stale open incident) and is recorded as
- * suppressed for receivers that never were.
+ * suppressed for receivers that never were. A keep-alive receiver (Alertmanager) that was told of an incident
+ * hears every later notification of it, muted or not, so it never lets the alert lapse before the resolution.
+ * Each notification carries the likely cause its receiver was last sent, so a revised cause reads as a change.
  */
 public final class NotificationRouter {
     private final AlertingConfig cfg;
@@ -127,7 +130,8 @@ public final class NotificationRouter {
             groups.remove(g.key);
             return;
         }
-        Optional<String> muted = resolved ? Optional.empty() : suppression(inc, now);
+        boolean keepTelling = resolved || (g.notified && g.target.keepAlive());
+        Optional<String> muted = keepTelling ? Optional.empty() : suppression(inc, now);
         if (muted.isPresent()) {
             String key = inc.transitionKey();
             if (!muted.get().equals(g.lastReason) || !key.equals(g.lastSuppressedKey)) {
@@ -143,7 +147,7 @@ public final class NotificationRouter {
         TransitionType type = !g.notified ? TransitionType.OPENED : resolved ? TransitionType.RESOLVED : TransitionType.UPDATED;
         String key = g.repeatDue ? inc.transitionKey() + ":repeat-" + g.repeats : inc.transitionKey();
         Notification n = new Notification(receiver, type, inc, key, publicUrl + "/incidents/" + inc.id(), null,
-                g.repeatDue ? g.repeats : 0, now);
+                g.repeatDue ? g.repeats : 0, now, g.notified ? g.lastSentHypothesis : null);
         out.add(new RoutingDecision.Deliver(n));
         ReceiverConfig rc = cfg.receiver(receiver).orElse(null);
         if (rc != null && rc.fallback() != null) {
@@ -161,6 +165,7 @@ public final class NotificationRouter {
         }
         g.notified = true;
         g.lastSentAt = now;
+        g.lastSentHypothesis = inc.hypothesis();
         g.pending = null;
         g.repeatDue = false;
         g.lastReason = null;
@@ -202,6 +207,7 @@ public final class NotificationRouter {
         boolean repeatDue;
         int repeats;
         Instant lastSentAt;
+        Hypothesis lastSentHypothesis;
         String lastReason;
         String lastSuppressedKey;
 

@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param groupWait      delay before the first notification
  * @param groupInterval  least time between notifications
  * @param repeatInterval reminder period while open
+ * @param keepAlive      whether the receiver forgets an open incident unless it hears of it again (Alertmanager):
+ *                       once told, it gets every update and reminder even when muted meanwhile
  */
-public record RouteTarget(String receiver, Duration groupWait, Duration groupInterval, Duration repeatInterval) {
+public record RouteTarget(String receiver, Duration groupWait, Duration groupInterval, Duration repeatInterval, boolean keepAlive) {
 }

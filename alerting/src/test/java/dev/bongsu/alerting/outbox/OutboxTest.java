@@ -9,6 +9,9 @@ import dev.bongsu.alerting.support.ManualClock;
 import dev.bongsu.alerting.support.OutboxHarness;
 import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.alerting.support.RecordingReceiver.Reply;
+import dev.bongsu.alerting.notify.Notification;
+import dev.bongsu.model.Hypothesis;
+import dev.bongsu.model.Incident;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.OutboxConfig;
 import dev.bongsu.model.config.RateLimit;
@@ -243,6 +246,32 @@ class OutboxTest {
             assertThat(keys).filteredOn(k -> k.startsWith("OTHER")).hasSize(5);
             assertThat(h.on(() -> h.outbox.rows("coalesced", 100))).hasSize(28);
         }
+    }
+
+    @Test
+    void aCoalescedRevisionKeepsTheCauseTheReceiverWasLastTold() {
+        try (RecordingReceiver r = RecordingReceiver.start(vertx);
+                OutboxHarness h = OutboxHarness.start(vertx, dir.resolve("outbox.db"), List.of(hook(r.url("/hook"))), FAST,
+                        Clock.systemUTC(), "node-a")) {
+            Notification opened = note("hook", "C", 1, TransitionType.OPENED);
+            h.enqueue(opened);
+            await().atMost(DEADLINE).until(() -> h.count("sent") == 1);
+            h.outbox.pause();
+            Notification pangyo = revised(note("hook", "C", 2, TransitionType.UPDATED), "datacenter", "pangyo", opened.incident().hypothesis());
+            h.enqueue(pangyo);
+            h.enqueue(revised(note("hook", "C", 3, TransitionType.UPDATED), "region", "kr-capital", pangyo.incident().hypothesis()));
+            h.outbox.resume();
+
+            await().atMost(DEADLINE).until(() -> h.count("sent") == 2);
+            JsonObject last = new JsonObject(r.requests().get(1).body());
+            assertThat(last.getString("idempotencyKey")).isEqualTo("C:3");
+            assertThat(last.getJsonObject("previousHypothesis").getString("attribute")).isEqualTo("provider");
+        }
+    }
+
+    private static Notification revised(Notification n, String attribute, String value, Hypothesis previous) {
+        Incident i = Incidents.withCause(n.incident(), attribute, value, attribute + " " + value);
+        return new Notification(n.receiver(), n.event(), i, n.idempotencyKey(), n.link(), null, 0, n.createdAt(), previous);
     }
 
     @Test

@@ -8,12 +8,15 @@ import static dev.bongsu.alerting.support.Incidents.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bongsu.alerting.notify.Notification;
+import dev.bongsu.alerting.notify.alertmanager.AlertmanagerNotifier;
 import dev.bongsu.alerting.silence.LabelMatcher;
 import dev.bongsu.alerting.silence.MaintenanceMute;
 import dev.bongsu.alerting.silence.Silence;
 import dev.bongsu.alerting.support.Incidents;
+import dev.bongsu.model.Hypothesis;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentState;
+import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.AlertingConfig;
 import dev.bongsu.model.config.MaintenanceWindow;
@@ -50,6 +53,11 @@ class NotificationRouterTest {
 
     private NotificationRouter router(AlertingConfig cfg) {
         return new NotificationRouter(cfg, Incidents.services(), () -> mutes, "https://status.example.kr");
+    }
+
+    private static AlertingConfig oneReceiverConfig(Duration groupWait) {
+        return new AlertingConfig(List.of(receiver("oncall", List.of(), null)), List.of(), List.of(), List.of(), groupWait, INTERVAL, REPEAT,
+                true, List.of(), OutboxConfig.defaults());
     }
 
     private NotificationRouter oneReceiver() {
@@ -221,12 +229,124 @@ class NotificationRouterTest {
     }
 
     @Test
-    void probeFaultsGoToTheMonitoringReceiverNotToServiceRoutes() {
+    void probeFaultsSkipServiceRoutesAndGoToTheMonitoringReceivers() {
         RouteConfig everything = new RouteConfig(Map.of(), List.of("oncall"), false, WAIT, INTERVAL, REPEAT);
-        NotificationRouter r = router(config(List.of(receiver("oncall", List.of(), null)), List.of(everything), true));
+        NotificationRouter r = router(new AlertingConfig(List.of(receiver("oncall", List.of(), null), receiver("noc", List.of(), null)),
+                List.of(everything), List.of(), List.of("noc"), WAIT, INTERVAL, REPEAT, true, List.of(), OutboxConfig.defaults()));
         r.onTransition(transition(probeFault("P", 1, IncidentState.OPEN, T0)), T0);
 
-        assertThat(delivered(r.tick(T0.plus(WAIT)))).extracting(Notification::receiver).containsExactly("log");
+        assertThat(delivered(r.tick(T0.plus(WAIT)))).extracting(Notification::receiver).containsExactly("noc");
+    }
+
+    @Test
+    void withoutMonitoringReceiversProbeFaultsReachTheDefaultReceivers() {
+        RouteConfig kakao = new RouteConfig(Map.of("provider", List.of("kakao")), List.of("kakao-team"), false, WAIT, INTERVAL, REPEAT);
+        NotificationRouter r = router(new AlertingConfig(List.of(receiver("kakao-team", List.of(), null), receiver("oncall", List.of(), null)),
+                List.of(kakao), List.of("oncall"), List.of(), WAIT, INTERVAL, REPEAT, true, List.of(), OutboxConfig.defaults()));
+        r.onTransition(transition(probeFault("P", 1, IncidentState.OPEN, T0)), T0);
+        r.onTransition(transition(blind("B", 1, IncidentState.OPEN, T0)), T0);
+
+        assertThat(delivered(r.tick(T0.plus(WAIT)))).extracting(n -> n.receiver() + ":" + n.incident().id())
+                .containsExactly("oncall:P", "oncall:B");
+        assertThat(delivered(r.onTransition(transition(blind("B", 2, IncidentState.RESOLVED, T0.plusSeconds(30))), T0.plusSeconds(30))))
+                .extracting(n -> n.receiver() + ":" + n.eventName()).containsExactly("oncall:incident.resolved");
+    }
+
+    @Test
+    void withNothingConfiguredProbeFaultsAreLogged() {
+        NotificationRouter r = router(AlertingConfig.defaults());
+        List<RoutingDecision> d = r.onTransition(transition(blind("B", 1, IncidentState.OPEN, T0)), T0);
+
+        assertThat(delivered(d)).extracting(Notification::receiver).containsExactly("log");
+    }
+
+    /** The detector's "monitoring is blind from every vantage" probe fault. */
+    private static Incident blind(String id, int sequence, IncidentState state, Instant at) {
+        Incident p = probeFault(id, sequence, state, at);
+        Hypothesis h = new Hypothesis("monitoring", "all-vantages",
+                new LocalizedText("모든 측정 지점이 응답하지 않습니다", "No vantage reports results: monitoring is blind"), List.of());
+        return new Incident(p.id(), p.sequence(), p.kind(), p.state(), p.severity(), p.services(), List.of("seoul-kt", "busan-skb"),
+                p.startedAt(), p.updatedAt(), p.resolvedAt(), new LocalizedText("측정 불능", "Monitoring is blind from every vantage"), h,
+                null, List.of());
+    }
+
+    @Test
+    void withoutGroupWaitOneDetectorStepPagesTheCorrelatedIncidentAndInhibitsItsMembers() {
+        NotificationRouter r = router(oneReceiverConfig(Duration.ZERO));
+        // One detector step: probe faults first, then correlated incidents, then service incidents.
+        List<RoutingDecision> step = new ArrayList<>();
+        step.addAll(r.onTransition(transition(probeFault("P", 1, IncidentState.OPEN, T0)), T0));
+        step.addAll(r.onTransition(transition(correlated("C", 1, IncidentState.OPEN, T0, "kakaotalk", "kakaobank")), T0));
+        step.addAll(r.onTransition(transition(service("S1", "kakaotalk", 1, IncidentState.OPEN, T0, "C")), T0));
+        step.addAll(r.onTransition(transition(service("S2", "kakaobank", 1, IncidentState.OPEN, T0, "C")), T0));
+
+        assertThat(delivered(step)).extracting(n -> n.receiver() + ":" + n.incident().id() + ":" + n.eventName())
+                .containsExactly("oncall:P:incident.opened", "oncall:C:incident.opened");
+        assertThat(suppressed(step)).extracting(RoutingDecision.Suppress::incidentId).containsExactly("S1", "S2");
+        assertThat(suppressed(step)).allSatisfy(s -> assertThat(s.reason()).startsWith("inhibited by correlated incident C"));
+        assertThat(delivered(r.tick(T0.plus(REPEAT)))).as("reminders only, the members stay inhibited")
+                .extracting(n -> n.incident().id()).containsExactly("P", "C");
+    }
+
+    @Test
+    void anExplicitGroupWaitIsStillHonoured() {
+        NotificationRouter r = router(oneReceiverConfig(WAIT));
+
+        assertThat(r.onTransition(transition(correlated("C", 1, IncidentState.OPEN, T0, "kakaotalk")), T0)).isEmpty();
+        assertThat(delivered(r.tick(T0.plus(WAIT)))).hasSize(1);
+    }
+
+    @Test
+    void aRevisedCauseReachesEachReceiverAsAChangeFromWhatItWasLastTold() {
+        NotificationRouter r = router(oneReceiverConfig(Duration.ZERO));
+        Incident kakao = correlated("C", 1, IncidentState.OPEN, T0, "kakaotalk", "kakaobank");
+        assertThat(delivered(r.onTransition(transition(kakao), T0))).singleElement()
+                .satisfies(n -> assertThat(n.previousHypothesis()).isNull());
+
+        // Two revisions within one group interval: the receiver hears once, from the cause it was told.
+        r.onTransition(transition(Incidents.withCause(correlated("C", 2, IncidentState.OPEN, T0.plusSeconds(10), "kakaotalk", "kakaobank",
+                "navermap"), "datacenter", "pangyo", "pangyo")), T0.plusSeconds(10));
+        r.onTransition(transition(Incidents.withCause(correlated("C", 3, IncidentState.OPEN, T0.plusSeconds(20), "kakaotalk", "kakaobank",
+                "navermap"), "region", "kr-capital", "capital")), T0.plusSeconds(20));
+        List<Notification> update = delivered(r.tick(T0.plus(INTERVAL)));
+
+        assertThat(update).singleElement().satisfies(n -> {
+            assertThat(n.idempotencyKey()).isEqualTo("C:3");
+            assertThat(n.previousHypothesis()).isEqualTo(kakao.hypothesis());
+            assertThat(n.causeChanged()).isTrue();
+        });
+        List<Notification> reminder = delivered(r.tick(T0.plus(INTERVAL).plus(REPEAT)));
+        assertThat(reminder).singleElement().satisfies(n -> {
+            assertThat(n.previousHypothesis().attribute()).isEqualTo("region");
+            assertThat(n.causeChanged()).isFalse();
+        });
+    }
+
+    @Test
+    void alertmanagerHearsOfAnOpenIncidentEveryMinuteEvenWhenSilencedAfterwards() {
+        ReceiverConfig am = new ReceiverConfig("am", ReceiverType.ALERTMANAGER, "http://127.0.0.1:9", null, null, null, null, List.of(), null,
+                RateLimit.defaults(), 2, Duration.ofSeconds(5));
+        RouteConfig slow = new RouteConfig(Map.of(), List.of("am", "oncall"), false, Duration.ZERO, Duration.ofMinutes(5), REPEAT);
+        NotificationRouter r = router(new AlertingConfig(List.of(am, receiver("oncall", List.of(), null)), List.of(slow), List.of(), List.of(),
+                Duration.ZERO, INTERVAL, REPEAT, true, List.of(), OutboxConfig.defaults()));
+        Duration resend = AlertmanagerNotifier.RESEND_INTERVAL;
+        assertThat(delivered(r.onTransition(transition(correlated("C", 1, IncidentState.OPEN, T0, "kakaotalk")), T0)))
+                .extracting(Notification::receiver).containsExactly("am", "oncall");
+
+        // An update is sent to Alertmanager after the resend interval, not the route's 5 min group interval.
+        r.onTransition(transition(correlated("C", 2, IncidentState.OPEN, T0.plusSeconds(5), "kakaotalk", "kakaobank")), T0.plusSeconds(5));
+        assertThat(delivered(r.tick(T0.plus(resend)))).extracting(n -> n.receiver() + ":" + n.idempotencyKey()).containsExactly("am:C:2");
+        mutes.add(new Silence("sil-1", List.of(LabelMatcher.parse("provider=kakao")), T0, T0.plus(Duration.ofHours(1)), "kim", "dc move",
+                T0));
+        List<Notification> sent = new ArrayList<>();
+        for (Instant t = T0.plus(resend); !t.isAfter(T0.plus(Duration.ofMinutes(10))); t = t.plusSeconds(1)) {
+            sent.addAll(delivered(r.tick(t)));
+        }
+
+        assertThat(sent).extracting(n -> n.receiver() + ":" + n.idempotencyKey()).containsExactly(
+                "am:C:2:repeat-1", "am:C:2:repeat-2", "am:C:2:repeat-3", "am:C:2:repeat-4", "am:C:2:repeat-5",
+                "am:C:2:repeat-6", "am:C:2:repeat-7", "am:C:2:repeat-8", "am:C:2:repeat-9");
+        assertThat(sent.get(0).createdAt()).isEqualTo(T0.plus(resend.multipliedBy(2)));
     }
 
     @Test

@@ -59,6 +59,16 @@ public final class Incidents {
                 null, List.of());
     }
 
+    /** The same incident with another likely cause, as the detector revises it: new hypothesis and title. */
+    public static Incident withCause(Incident i, String attribute, String value, String textEn) {
+        Hypothesis h = new Hypothesis(attribute, value, new LocalizedText(value + " 장애", textEn),
+                List.of(new Evidence(attribute, value, i.services().size(), i.services().size())));
+        LocalizedText title = new LocalizedText("연관 장애: " + value,
+                "Correlated outage: " + i.services().size() + " services, likely cause " + attribute + "=" + value);
+        return new Incident(i.id(), i.sequence(), i.kind(), i.state(), i.severity(), i.services(), i.vantages(), i.startedAt(),
+                i.updatedAt(), i.resolvedAt(), title, h, i.parentId(), i.timeline());
+    }
+
     /** A probe fault of one vantage. */
     public static Incident probeFault(String id, int sequence, IncidentState state, Instant at) {
         return new Incident(id, sequence, IncidentKind.PROBE_FAULT, state, Severity.WARNING, List.of(), List.of("busan-skb"), T0, at,

@@ -12,7 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 
-/** Sample notifications of one correlated incident: opened, updated, resolved. */
+/** Sample notifications of one correlated incident: opened, updated (with a revised cause), resolved. */
 public final class Notifications {
     /** The status page link used in samples. */
     public static final String LINK = "https://status.example.kr/incidents/01JABCDEF";
@@ -23,21 +23,28 @@ public final class Notifications {
     /** The incident at sequence 1, open. */
     public static Notification opened() {
         Incident i = Incidents.correlated("01JABCDEF", 1, IncidentState.OPEN, T0, "kakaotalk", "kakaobank");
-        return new Notification("oncall", TransitionType.OPENED, i, i.transitionKey(), LINK, null, 0, T0.plusSeconds(5));
+        return new Notification("oncall", TransitionType.OPENED, i, i.transitionKey(), LINK, null, 0, T0.plusSeconds(5), null);
     }
 
-    /** The incident at sequence 2, grown to four services. */
+    /** The incident at sequence 2, grown to four services, its likely cause revised from provider=kakao to datacenter=pangyo. */
     public static Notification updated() {
-        Incident i = Incidents.correlated("01JABCDEF", 2, IncidentState.OPEN, T0.plusSeconds(20), "kakaotalk", "kakaobank", "kakaopay",
-                "kakaomap");
-        return new Notification("oncall", TransitionType.UPDATED, i, i.transitionKey(), LINK, null, 0, T0.plusSeconds(65));
+        Incident i = pangyo(Incidents.correlated("01JABCDEF", 2, IncidentState.OPEN, T0.plusSeconds(20), "kakaotalk", "kakaobank",
+                "kakaopay", "kakaomap"));
+        return new Notification("oncall", TransitionType.UPDATED, i, i.transitionKey(), LINK, null, 0, T0.plusSeconds(65),
+                opened().incident().hypothesis());
     }
 
-    /** The incident at sequence 3, resolved. */
+    /** The incident at sequence 3, resolved (the cause unchanged since the update). */
     public static Notification resolved() {
-        Incident i = Incidents.correlated("01JABCDEF", 3, IncidentState.RESOLVED, T0.plusSeconds(600), "kakaotalk", "kakaobank", "kakaopay",
-                "kakaomap");
-        return new Notification("oncall", TransitionType.RESOLVED, i, i.transitionKey(), LINK, null, 0, T0.plusSeconds(600));
+        Incident i = pangyo(Incidents.correlated("01JABCDEF", 3, IncidentState.RESOLVED, T0.plusSeconds(600), "kakaotalk", "kakaobank",
+                "kakaopay", "kakaomap"));
+        return new Notification("oncall", TransitionType.RESOLVED, i, i.transitionKey(), LINK, null, 0, T0.plusSeconds(600),
+                updated().incident().hypothesis());
+    }
+
+    private static Incident pangyo(Incident i) {
+        return Incidents.withCause(i, "datacenter", "pangyo",
+                "All " + i.services().size() + " services in datacenter pangyo are down → datacenter failure");
     }
 
     /** The three in order. */

@@ -80,7 +80,7 @@ public final class OutboxHarness implements AutoCloseable {
     public static Notification note(String receiver, String id, int sequence, TransitionType type) {
         Incident i = Incidents.correlated(id, sequence, type == TransitionType.RESOLVED ? IncidentState.RESOLVED : IncidentState.OPEN,
                 T0.plusSeconds(sequence), "kakaotalk", "kakaobank");
-        return new Notification(receiver, type, i, i.transitionKey(), Notifications.LINK, null, 0, T0.plusSeconds(sequence));
+        return new Notification(receiver, type, i, i.transitionKey(), Notifications.LINK, null, 0, T0.plusSeconds(sequence), null);
     }
 
     @Override

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param routes              label routes, tried in order
  * @param defaultReceivers    receivers of service and correlated incidents no route matched (empty: every
  *                            configured receiver that is not another's fallback, or {@code log} when none)
- * @param monitoringReceivers receivers of probe faults no route matched (empty: the {@code log} receiver)
- * @param groupWait           default delay before an incident's first notification
- * @param groupInterval       default least time between two notifications of one incident to one receiver
+ * @param monitoringReceivers receivers of probe faults no route matched (empty: the default receivers)
+ * @param groupWait           default delay before an incident's first notification (0: as soon as the detector
+ *                            opens it, which does its own confirming)
+ * @param groupInterval       default least time between two notifications of one incident to one receiver (when
+ *                            not configured: {@link #defaultGroupInterval(Duration)} of the smallest check interval)
  * @param repeatInterval      default re-notification of an open incident without news
  * @param inhibit             whether an open correlated incident suppresses its members' own notifications
  * @param maintenance         planned quiet times
@@ -34,10 +36,14 @@ public record AlertingConfig(
 
     /** Name of the built-in log receiver. */
     public static final String LOG_RECEIVER = "log";
-    /** Default group wait. */
-    public static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(5);
-    /** Default group interval. */
+    /** Default group wait: none, the detector confirms before it opens an incident. */
+    public static final Duration DEFAULT_GROUP_WAIT = Duration.ZERO;
+    /** Group interval when no check interval is known. */
     public static final Duration DEFAULT_GROUP_INTERVAL = Duration.ofMinutes(1);
+    /** Least default group interval. */
+    public static final Duration MIN_DEFAULT_GROUP_INTERVAL = Duration.ofSeconds(1);
+    /** Greatest default group interval. */
+    public static final Duration MAX_DEFAULT_GROUP_INTERVAL = Duration.ofMinutes(5);
     /** Default repeat interval. */
     public static final Duration DEFAULT_REPEAT_INTERVAL = Duration.ofHours(4);
 
@@ -53,6 +59,21 @@ public record AlertingConfig(
     public static AlertingConfig defaults() {
         return new AlertingConfig(List.of(), List.of(), List.of(), List.of(), DEFAULT_GROUP_WAIT, DEFAULT_GROUP_INTERVAL,
                 DEFAULT_REPEAT_INTERVAL, true, List.of(), OutboxConfig.defaults());
+    }
+
+    /**
+     * The group interval used when none is configured: twice the smallest check interval (an update can follow
+     * the probe round that caused it), at least 1 s and at most 5 min; 1 min when no check interval is known.
+     */
+    public static Duration defaultGroupInterval(Duration smallestCheckInterval) {
+        if (smallestCheckInterval == null) {
+            return DEFAULT_GROUP_INTERVAL;
+        }
+        Duration twice = smallestCheckInterval.multipliedBy(2);
+        if (twice.compareTo(MIN_DEFAULT_GROUP_INTERVAL) < 0) {
+            return MIN_DEFAULT_GROUP_INTERVAL;
+        }
+        return twice.compareTo(MAX_DEFAULT_GROUP_INTERVAL) > 0 ? MAX_DEFAULT_GROUP_INTERVAL : twice;
     }
 
     /** The receivers in force: the configured ones plus the built-in {@code log} receiver unless one is named so. */
@@ -83,9 +104,12 @@ public record AlertingConfig(
         return out.isEmpty() ? List.of(LOG_RECEIVER) : out;
     }
 
-    /** Receivers of probe faults no route matched: {@code monitoringReceivers}, else {@code log}. */
+    /**
+     * Receivers of probe faults no route matched: {@code monitoringReceivers}, else the default receivers, so a
+     * blind or broken monitoring reaches someone even when no monitoring team is configured.
+     */
     public List<String> effectiveMonitoringReceivers() {
-        return monitoringReceivers.isEmpty() ? List.of(LOG_RECEIVER) : monitoringReceivers;
+        return monitoringReceivers.isEmpty() ? effectiveDefaultReceivers() : monitoringReceivers;
     }
 
     /** The receiver with this name, among the effective receivers. */

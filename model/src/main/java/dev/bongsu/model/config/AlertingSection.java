@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the {@code alerting} section. */
+/** Reads the {@code alerting} section; the default group interval follows the smallest check interval. */
 final class AlertingSection {
     private static final Pattern RATE = Pattern.compile("(\\d{1,6})/(s|m|h)");
     private static final Pattern URL = Pattern.compile("https?://[^\\s/?#]+(:\\d+)?([/?#]\\S*)?");
@@ -44,7 +44,8 @@ final class AlertingSection {
         names.add(AlertingConfig.LOG_RECEIVER);
         checkFallbacks(n.get("receivers"), receivers, names);
         Duration groupWait = n.get("groupWait").durationOr(d.groupWait(), Duration.ZERO, Duration.ofHours(1));
-        Duration groupInterval = n.get("groupInterval").durationOr(d.groupInterval(), Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration groupInterval = n.get("groupInterval").durationOr(AlertingConfig.defaultGroupInterval(smallestCheckInterval(services)),
+                Duration.ofSeconds(1), Duration.ofDays(1));
         Duration repeat = n.get("repeatInterval").durationOr(d.repeatInterval(), Duration.ofMinutes(1), Duration.ofDays(30));
         List<RouteConfig> routes = new ArrayList<>();
         for (ConfigNode r : n.get("routes").items()) {
@@ -66,6 +67,11 @@ final class AlertingSection {
                 n.get("inhibit").boolOr(true),
                 maintenance,
                 outbox(n.get("outbox")));
+    }
+
+    private static Duration smallestCheckInterval(List<ServiceConfig> services) {
+        return services.stream().flatMap(s -> s.checks().stream()).map(CheckConfig::interval)
+                .min(Duration::compareTo).orElse(null);
     }
 
     private static List<ReceiverConfig> receivers(ConfigNode list, Set<String> dependables) {

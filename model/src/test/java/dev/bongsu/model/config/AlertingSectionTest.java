@@ -36,11 +36,76 @@ class AlertingSectionTest {
         assertThat(a.effectiveReceivers()).extracting(ReceiverConfig::name).containsExactly("log");
         assertThat(a.effectiveDefaultReceivers()).containsExactly("log");
         assertThat(a.effectiveMonitoringReceivers()).containsExactly("log");
-        assertThat(a.groupWait()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(a.groupInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(a.groupWait()).isZero();
+        assertThat(a.groupInterval()).as("twice the 30 s default check interval").isEqualTo(Duration.ofMinutes(1));
         assertThat(a.repeatInterval()).isEqualTo(Duration.ofHours(4));
         assertThat(a.inhibit()).isTrue();
         assertThat(a.outbox()).isEqualTo(OutboxConfig.defaults());
+    }
+
+    @ParameterizedTest(name = "smallest check interval {0} -> groupInterval {1}")
+    @CsvSource(textBlock = """
+            15s,  30s
+            5s,   10s
+            300ms, 1s
+            2m,   4m
+            10m,  5m
+            """)
+    void defaultGroupIntervalIsTwiceTheSmallestCheckIntervalWithinOneSecondAndFiveMinutes(String smallest, String expected) {
+        AlertingConfig a = loader.parse("intervals.yaml", """
+                services:
+                  - id: kakaotalk
+                    name: KakaoTalk
+                    provider: kakao
+                    category: messenger
+                    checks:
+                      - {type: tcp, host: 127.0.0.1, port: 1, interval: 1h, timeout: 1s}
+                      - {type: http, url: "http://127.0.0.1:9/", interval: %s, timeout: 100ms}
+                """.formatted(smallest)).alerting();
+
+        assertThat(a.groupInterval()).isEqualTo(Durations.parse(expected));
+        assertThat(a.groupWait()).isZero();
+        assertThat(a.repeatInterval()).isEqualTo(Duration.ofHours(4));
+    }
+
+    @Test
+    void configuredGroupingIsHonouredOverTheDerivedDefaults() {
+        AlertingConfig a = loader.parse("grouping.yaml", """
+                services:
+                  - {id: kakaotalk, name: KakaoTalk, provider: kakao, category: messenger,
+                     checks: [{type: tcp, host: 127.0.0.1, port: 1, interval: 5s, timeout: 1s}]}
+                alerting:
+                  groupWait: 3s
+                  groupInterval: 2m
+                  routes:
+                    - {match: {provider: kakao}, receivers: [log], groupWait: 1s}
+                    - {receivers: [log]}
+                """).alerting();
+
+        assertThat(a.groupWait()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(a.groupInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(a.routes().get(0).groupWait()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(a.routes().get(0).groupInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(a.routes().get(1).groupWait()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void probeFaultsGoToTheDefaultReceiversUnlessMonitoringReceiversAreSet() {
+        String yaml = """
+                services:
+                  - {id: kakaotalk, name: KakaoTalk, provider: kakao, category: messenger,
+                     checks: [{type: tcp, host: 127.0.0.1, port: 1}]}
+                alerting:
+                  receivers:
+                    - {name: hook, type: webhook, url: "http://127.0.0.1:9/hook"}
+                    - {name: noc, type: webhook, url: "http://127.0.0.1:9/noc"}
+                """;
+        AlertingConfig defaults = loader.parse("defaults.yaml", yaml).alerting();
+        AlertingConfig monitoring = loader.parse("monitoring.yaml", yaml + "  monitoringReceivers: [noc]\n").alerting();
+
+        assertThat(defaults.effectiveMonitoringReceivers()).containsExactly("hook", "noc");
+        assertThat(monitoring.effectiveMonitoringReceivers()).containsExactly("noc");
+        assertThat(monitoring.effectiveDefaultReceivers()).containsExactly("hook", "noc");
     }
 
     @Test
@@ -142,7 +207,9 @@ class AlertingSectionTest {
 
         assertThat(a.receivers()).hasSize(6);
         assertThat(a.routes()).hasSize(4);
-        assertThat(a.routes().get(2).repeatInterval()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(a.groupWait()).isZero();
+        assertThat(a.groupInterval()).as("twice the default 30 s check interval").isEqualTo(Duration.ofMinutes(1));
+        assertThat(a.routes().get(2).repeatInterval()).isEqualTo(Duration.ofHours(4));
         assertThat(a.effectiveDefaultReceivers()).doesNotContain("oncall-telegram");
     }
 }

@@ -1,5 +1,6 @@
 package dev.bongsu.alerting.notify.alertmanager;
 
+import dev.bongsu.alerting.notify.Causes;
 import dev.bongsu.alerting.notify.HttpDelivery;
 import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
@@ -8,16 +9,34 @@ import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.ReceiverConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Prometheus Alertmanager API v2 ({@code POST <url>/api/v2/alerts}): one alert per incident, labelled so
- * Alertmanager routes keep working; {@code endsAt} is set when the incident is resolved.
+ * Prometheus Alertmanager API v2 ({@code POST <url>/api/v2/alerts}): one alert per incident for its whole life.
+ *
+ * <p>Alertmanager identifies an alert by its label set, so the labels hold only what never changes during an
+ * incident ({@code alertname}, {@code incident_id}, {@code kind}); what may change (severity, member services,
+ * likely cause, title) goes in the annotations. {@code startsAt} is the incident's start. While the incident is
+ * open, {@code endsAt} lies {@link #ALERT_LIFETIME} after the moment of sending and the router re-sends the alert
+ * every {@link #RESEND_INTERVAL}, so Alertmanager never lets it lapse mid-outage (as Prometheus does, with the
+ * same factor of four); on resolution {@code endsAt} is the resolution time.
  */
 public final class AlertmanagerNotifier extends JsonPostNotifier {
+    /** How often an open incident is re-sent to Alertmanager at the latest (the router caps its intervals to it). */
+    public static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
+    /** How far in the future {@code endsAt} of an open incident lies: four re-sends. */
+    public static final Duration ALERT_LIFETIME = RESEND_INTERVAL.multipliedBy(4);
+    /** The {@code alertname} label of every alert. */
+    public static final String ALERT_NAME = "BongsuIncident";
 
-    /** A notifier for one Alertmanager. */
-    public AlertmanagerNotifier(ReceiverConfig cfg, HttpDelivery http) {
+    private final Clock clock;
+
+    /** A notifier for one Alertmanager; {@code clock} dates {@code endsAt} of open incidents at sending. */
+    public AlertmanagerNotifier(ReceiverConfig cfg, HttpDelivery http, Clock clock) {
         super(cfg, http);
+        this.clock = clock;
     }
 
     @Override
@@ -27,37 +46,42 @@ public final class AlertmanagerNotifier extends JsonPostNotifier {
 
     @Override
     protected String payload(Notification n) {
-        return body(n).encode();
+        return body(n, clock.instant()).encode();
     }
 
-    /** The postable alerts: an array of one. */
-    public static JsonArray body(Notification n) {
+    /** The postable alerts sent at {@code now}: an array of one. */
+    public static JsonArray body(Notification n, Instant now) {
         Incident i = n.incident();
         JsonObject labels = new JsonObject()
-                .put("alertname", "BongsuIncident")
+                .put("alertname", ALERT_NAME)
                 .put("incident_id", i.id())
-                .put("kind", i.kind().wireName())
-                .put("severity", i.severity().wireName());
-        if (!i.services().isEmpty()) {
-            labels.put("services", String.join(",", i.services()));
-        }
-        if (i.hypothesis() != null) {
-            labels.put("cause_" + i.hypothesis().attribute().replaceAll("[^A-Za-z0-9_]", "_"), i.hypothesis().value());
-        }
+                .put("kind", i.kind().wireName());
         JsonObject annotations = new JsonObject()
                 .put("summary", i.title().en())
-                .put("sequence", String.valueOf(i.sequence()));
+                .put("severity", i.severity().wireName());
+        if (!i.services().isEmpty()) {
+            annotations.put("services", String.join(",", i.services()));
+        }
+        if (!i.vantages().isEmpty()) {
+            annotations.put("vantages", String.join(",", i.vantages()));
+        }
         if (i.hypothesis() != null) {
+            annotations.put("cause", Causes.label(i.hypothesis()));
             annotations.put("description", i.hypothesis().text().en());
         }
+        if (n.causeChanged()) {
+            annotations.put("previous_cause", Causes.label(n.previousHypothesis()));
+        }
+        annotations.put("sequence", String.valueOf(i.sequence()));
         if (n.notice() != null) {
             annotations.put("notice", n.notice());
         }
+        Instant endsAt = n.event() == TransitionType.RESOLVED
+                ? (i.resolvedAt() != null ? i.resolvedAt() : i.updatedAt())
+                : now.plus(ALERT_LIFETIME);
         JsonObject alert = new JsonObject().put("labels", labels).put("annotations", annotations)
-                .put("startsAt", i.startedAt().toString());
-        if (n.event() == TransitionType.RESOLVED) {
-            alert.put("endsAt", (i.resolvedAt() != null ? i.resolvedAt() : i.updatedAt()).toString());
-        }
+                .put("startsAt", i.startedAt().toString())
+                .put("endsAt", endsAt.toString());
         if (n.link() != null) {
             alert.put("generatorURL", n.link());
         }

@@ -1,5 +1,6 @@
 package dev.bongsu.alerting.notify.log;
 
+import dev.bongsu.alerting.notify.Causes;
 import dev.bongsu.alerting.notify.DeliveryOutcome;
 import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.alerting.notify.Notifier;
@@ -44,6 +45,9 @@ public final class LogNotifier implements Notifier {
         sb.append(" title=\"").append(i.title().en()).append('"');
         if (i.hypothesis() != null) {
             sb.append(" cause=\"").append(i.hypothesis().text().en()).append('"');
+        }
+        if (n.causeChanged()) {
+            sb.append(" cause_changed=\"").append(Causes.change(n)).append('"');
         }
         if (n.notice() != null) {
             sb.append(" notice=\"").append(n.notice()).append('"');

@@ -1,5 +1,6 @@
 package dev.bongsu.alerting.notify.pagerduty;
 
+import dev.bongsu.alerting.notify.Causes;
 import dev.bongsu.alerting.notify.HttpDelivery;
 import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
@@ -44,6 +45,9 @@ public final class PagerDutyNotifier extends JsonPostNotifier {
                 .put("services", new JsonArray(i.services()))
                 .put("vantages", new JsonArray(i.vantages()))
                 .put("likely_cause", i.hypothesis() == null ? null : i.hypothesis().text().en());
+        if (n.causeChanged()) {
+            details.put("likely_cause_changed", Causes.change(n));
+        }
         if (n.notice() != null) {
             details.put("notice", n.notice());
         }

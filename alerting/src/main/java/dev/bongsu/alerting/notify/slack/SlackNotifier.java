@@ -38,7 +38,7 @@ public final class SlackNotifier extends JsonPostNotifier {
         JsonArray blocks = new JsonArray()
                 .add(new JsonObject().put("type", "header").put("text", new JsonObject()
                         .put("type", "plain_text").put("text", cut(NotificationText.headline(n), 150))))
-                .add(section(icon + " " + escape(NotificationText.facts(n.incident()))));
+                .add(section(icon + " " + escape(NotificationText.facts(n))));
         if (n.notice() != null) {
             blocks.add(section(":warning: " + escape(n.notice())));
         }

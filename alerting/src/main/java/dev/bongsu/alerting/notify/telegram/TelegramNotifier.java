@@ -30,7 +30,7 @@ public final class TelegramNotifier extends JsonPostNotifier {
     public static JsonObject body(Notification n, String chatId) {
         StringBuilder t = new StringBuilder();
         t.append("<b>").append(html(NotificationText.headline(n))).append("</b>\n")
-                .append(html(NotificationText.facts(n.incident())));
+                .append(html(NotificationText.facts(n)));
         if (n.notice() != null) {
             t.append("\n\n⚠️ ").append(html(n.notice()));
         }

@@ -42,7 +42,8 @@ public final class WebhookNotifier extends JsonPostNotifier {
                 .put("idempotencyKey", n.idempotencyKey())
                 .put("incident", IncidentJson.of(n.incident()))
                 .put("link", n.link())
-                .put("notice", n.notice());
+                .put("notice", n.notice())
+                .put("previousHypothesis", n.causeChanged() ? IncidentJson.of(n.previousHypothesis()) : null);
         if (n.repeat() > 0) {
             o.put("repeat", n.repeat());
         }

@@ -57,9 +57,17 @@ class PagerDutyNotifierTest {
                      "client":"Bongsu","client_url":"https://status.example.kr/incidents/01JABCDEF",
                      "links":[{"href":"https://status.example.kr/incidents/01JABCDEF","text":"Bongsu incident 01JABCDEF"}]}
                     """));
-            JsonObject updated = new JsonObject(got.get(1).body());
-            assertThat(updated.getString("event_action")).isEqualTo("trigger");
-            assertThat(updated.getJsonObject("payload").getString("component")).isEqualTo("kakaotalk,kakaobank,kakaopay,kakaomap");
+            assertThat(new JsonObject(got.get(1).body())).isEqualTo(new JsonObject("""
+                    {"routing_key":"R0UT1NGKEY0123456789abcdefABCDEF","event_action":"trigger","dedup_key":"01JABCDEF",
+                     "payload":{"summary":"Correlated outage: 4 services, likely cause datacenter=pangyo","source":"bongsu","severity":"critical",
+                       "timestamp":"2026-10-15T06:33:20Z","component":"kakaotalk,kakaobank,kakaopay,kakaomap","class":"correlated",
+                       "custom_details":{"incident_id":"01JABCDEF","sequence":2,"event":"incident.updated",
+                         "services":["kakaotalk","kakaobank","kakaopay","kakaomap"],"vantages":["seoul-kt","busan-skb"],
+                         "likely_cause":"All 4 services in datacenter pangyo are down → datacenter failure",
+                         "likely_cause_changed":"provider=kakao → datacenter=pangyo"}},
+                     "client":"Bongsu","client_url":"https://status.example.kr/incidents/01JABCDEF",
+                     "links":[{"href":"https://status.example.kr/incidents/01JABCDEF","text":"Bongsu incident 01JABCDEF"}]}
+                    """));
             assertThat(new JsonObject(got.get(2).body())).isEqualTo(new JsonObject(
                     "{\"routing_key\":\"" + KEY + "\",\"event_action\":\"resolve\",\"dedup_key\":\"01JABCDEF\"}"));
         }

@@ -54,12 +54,20 @@ class SlackNotifierTest {
                       {"type":"section","text":{"type":"mrkdwn","text":":red_circle: Severity: critical · Kind: correlated\\nServices: kakaotalk, kakaobank\\nSeen from: seoul-kt, busan-skb\\nLikely cause: All 2 services of provider kakao are down → provider-side failure"}},
                       {"type":"context","elements":[{"type":"mrkdwn","text":"<https://status.example.kr/incidents/01JABCDEF|Open incident> · incident 01JABCDEF · #1 · started 2026-10-15T06:33:00Z"}]}]}
                     """));
-            assertThat(new JsonObject(got.get(1).body()).getString("text")).startsWith("[UPDATED] Correlated outage: 4 services");
-            JsonObject resolved = new JsonObject(got.get(2).body());
-            assertThat(resolved.getString("text")).startsWith("[RESOLVED] ");
-            assertThat(resolved.getJsonArray("blocks").getJsonObject(1).getJsonObject("text").getString("text")).startsWith(":large_green_circle:");
-            assertThat(resolved.getJsonArray("blocks").getJsonObject(2).getJsonArray("elements").getJsonObject(0).getString("text"))
-                    .endsWith("· #3 · started 2026-10-15T06:33:00Z · resolved 2026-10-15T06:43:00Z");
+            assertThat(new JsonObject(got.get(1).body())).isEqualTo(new JsonObject("""
+                    {"text":"[UPDATED] Correlated outage: 4 services, likely cause datacenter=pangyo https://status.example.kr/incidents/01JABCDEF",
+                     "blocks":[
+                      {"type":"header","text":{"type":"plain_text","text":"[UPDATED] Correlated outage: 4 services, likely cause datacenter=pangyo"}},
+                      {"type":"section","text":{"type":"mrkdwn","text":":red_circle: Severity: critical · Kind: correlated\\nServices: kakaotalk, kakaobank, kakaopay, kakaomap\\nSeen from: seoul-kt, busan-skb\\nLikely cause changed: provider=kakao → datacenter=pangyo\\nLikely cause: All 4 services in datacenter pangyo are down → datacenter failure"}},
+                      {"type":"context","elements":[{"type":"mrkdwn","text":"<https://status.example.kr/incidents/01JABCDEF|Open incident> · incident 01JABCDEF · #2 · started 2026-10-15T06:33:00Z"}]}]}
+                    """));
+            assertThat(new JsonObject(got.get(2).body())).isEqualTo(new JsonObject("""
+                    {"text":"[RESOLVED] Correlated outage: 4 services, likely cause datacenter=pangyo https://status.example.kr/incidents/01JABCDEF",
+                     "blocks":[
+                      {"type":"header","text":{"type":"plain_text","text":"[RESOLVED] Correlated outage: 4 services, likely cause datacenter=pangyo"}},
+                      {"type":"section","text":{"type":"mrkdwn","text":":large_green_circle: Severity: critical · Kind: correlated\\nServices: kakaotalk, kakaobank, kakaopay, kakaomap\\nSeen from: seoul-kt, busan-skb\\nLikely cause: All 4 services in datacenter pangyo are down → datacenter failure"}},
+                      {"type":"context","elements":[{"type":"mrkdwn","text":"<https://status.example.kr/incidents/01JABCDEF|Open incident> · incident 01JABCDEF · #3 · started 2026-10-15T06:33:00Z · resolved 2026-10-15T06:43:00Z"}]}]}
+                    """));
         }
     }
 

@@ -56,8 +56,24 @@ class TelegramNotifierTest {
                             + "<a href=\"https://status.example.kr/incidents/01JABCDEF\">Open incident</a> · incident 01JABCDEF · #1 · started 2026-10-15T06:33:00Z")
                     .put("parse_mode", "HTML")
                     .put("disable_web_page_preview", true));
-            assertThat(new JsonObject(got.get(1).body()).getString("text")).startsWith("<b>[UPDATED] Correlated outage: 4 services");
-            assertThat(new JsonObject(got.get(2).body()).getString("text")).startsWith("<b>[RESOLVED] ");
+            assertThat(new JsonObject(got.get(1).body())).isEqualTo(new JsonObject()
+                    .put("chat_id", "-1001234567890")
+                    .put("text", "<b>[UPDATED] Correlated outage: 4 services, likely cause datacenter=pangyo</b>\n"
+                            + "Severity: critical · Kind: correlated\nServices: kakaotalk, kakaobank, kakaopay, kakaomap\nSeen from: seoul-kt, busan-skb\n"
+                            + "Likely cause changed: provider=kakao → datacenter=pangyo\n"
+                            + "Likely cause: All 4 services in datacenter pangyo are down → datacenter failure\n\n"
+                            + "<a href=\"https://status.example.kr/incidents/01JABCDEF\">Open incident</a> · incident 01JABCDEF · #2 · started 2026-10-15T06:33:00Z")
+                    .put("parse_mode", "HTML")
+                    .put("disable_web_page_preview", true));
+            assertThat(new JsonObject(got.get(2).body())).isEqualTo(new JsonObject()
+                    .put("chat_id", "-1001234567890")
+                    .put("text", "<b>[RESOLVED] Correlated outage: 4 services, likely cause datacenter=pangyo</b>\n"
+                            + "Severity: critical · Kind: correlated\nServices: kakaotalk, kakaobank, kakaopay, kakaomap\nSeen from: seoul-kt, busan-skb\n"
+                            + "Likely cause: All 4 services in datacenter pangyo are down → datacenter failure\n\n"
+                            + "<a href=\"https://status.example.kr/incidents/01JABCDEF\">Open incident</a> · incident 01JABCDEF · #3 · started 2026-10-15T06:33:00Z"
+                            + " · resolved 2026-10-15T06:43:00Z")
+                    .put("parse_mode", "HTML")
+                    .put("disable_web_page_preview", true));
         }
     }
 

@@ -69,7 +69,8 @@ class WebhookNotifierTest {
                 assertThat(req.header("x-bongsu-event")).isEqualTo(events[i]);
                 assertThat(verify(req.body(), req.header("x-bongsu-signature"), SECRET)).isTrue();
                 JsonObject body = new JsonObject(req.body());
-                assertThat(body.fieldNames()).containsExactly("version", "event", "idempotencyKey", "incident", "link", "notice");
+                assertThat(body.fieldNames()).containsExactly("version", "event", "idempotencyKey", "incident", "link", "notice",
+                        "previousHypothesis");
                 assertThat(body.getString("version")).isEqualTo("1");
                 assertThat(body.getString("event")).isEqualTo(events[i]);
                 assertThat(body.getString("idempotencyKey")).isEqualTo("01JABCDEF:" + (i + 1));
@@ -82,6 +83,15 @@ class WebhookNotifierTest {
                             + "\"services\":[\"kakaotalk\",\"kakaobank\"],\"vantages\":[\"seoul-kt\",\"busan-skb\"],"
                             + "\"startedAt\":\"2026-10-15T06:33:00Z\",\"updatedAt\":\"2026-10-15T06:33:00Z\",\"resolvedAt\":null,");
             assertThat(new JsonObject(got.get(2).body()).getJsonObject("incident").getString("resolvedAt")).isEqualTo("2026-10-15T06:43:00Z");
+            assertThat(opened.getValue("previousHypothesis")).isNull();
+            JsonObject updated = new JsonObject(got.get(1).body());
+            assertThat(updated.getJsonObject("incident").getJsonObject("hypothesis").getString("attribute")).isEqualTo("datacenter");
+            assertThat(updated.getJsonObject("previousHypothesis")).isEqualTo(new JsonObject("""
+                    {"attribute":"provider","value":"kakao",
+                     "text":{"ko":"카카오 서비스 모두 중단","en":"All 2 services of provider kakao are down → provider-side failure"},
+                     "evidence":[{"attribute":"provider","value":"kakao","down":2,"total":4}]}
+                    """));
+            assertThat(new JsonObject(got.get(2).body()).getValue("previousHypothesis")).as("cause unchanged since the update").isNull();
         }
     }
 
