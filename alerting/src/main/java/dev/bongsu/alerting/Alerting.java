@@ -4,6 +4,7 @@ import dev.bongsu.alerting.notify.Notifiers;
 import dev.bongsu.alerting.outbox.Outbox;
 import dev.bongsu.alerting.outbox.OutboxDatabase;
 import dev.bongsu.alerting.silence.Silences;
+import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.config.BongsuConfig;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -29,14 +30,15 @@ public final class Alerting {
      * Builds the parts: outbox.db under {@code storage.dir}, one notifier per receiver, the outbox, silences, the
      * verticle and the admin routes. Nothing is opened until the verticle is deployed.
      *
-     * @param nodeId this process's name in notification events, e.g. {@code host:pid}
+     * @param nodeId    this process's name in notification events, e.g. {@code host:pid}
+     * @param incidents the incident store, whose open incidents keep their reminders across a restart
      */
-    public static Alerting create(Vertx vertx, BongsuConfig cfg, Clock clock, String nodeId) {
+    public static Alerting create(Vertx vertx, BongsuConfig cfg, Clock clock, String nodeId, IncidentReader incidents) {
         OutboxDatabase db = new OutboxDatabase(vertx, cfg.storage().dir().resolve("outbox.db"));
         Notifiers notifiers = Notifiers.create(vertx, cfg.alerting(), clock);
         Outbox outbox = new Outbox(vertx, db, notifiers, cfg.alerting().outbox(), clock, nodeId);
         Silences silences = new Silences(db, clock);
-        AlertingVerticle verticle = new AlertingVerticle(cfg, db, outbox, silences, nodeId, clock);
+        AlertingVerticle verticle = new AlertingVerticle(cfg, db, outbox, silences, nodeId, incidents, clock);
         AlertingAdminRoutes routes = new AlertingAdminRoutes(outbox, silences, notifiers, clock, cfg.http().publicUrl());
         return new Alerting(notifiers, outbox, verticle, routes);
     }

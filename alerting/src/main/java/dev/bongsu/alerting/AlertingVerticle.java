@@ -8,6 +8,8 @@ import dev.bongsu.alerting.route.RoutingDecision;
 import dev.bongsu.alerting.silence.MaintenanceMute;
 import dev.bongsu.alerting.silence.Silences;
 import dev.bongsu.model.Addresses;
+import dev.bongsu.model.IncidentQuery;
+import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
@@ -16,6 +18,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,7 @@ public final class AlertingVerticle extends VerticleBase {
     private final Outbox outbox;
     private final Silences silences;
     private final String nodeId;
+    private final IncidentReader openIncidents;
     private final Clock clock;
     private NotificationRouter router;
     private Future<Void> writes = Future.succeededFuture();
@@ -49,14 +53,17 @@ public final class AlertingVerticle extends VerticleBase {
      * @param outbox   the outbox over {@code db}, started by {@link #start()}
      * @param silences the silences in {@code db}, loaded by {@link #start()}
      * @param nodeId   this node's name, the same as given to the outbox
+     * @param incidents the incident store, read at start for the incidents still open (their reminders go on)
      * @param clock    time source
      */
-    public AlertingVerticle(BongsuConfig cfg, OutboxDatabase db, Outbox outbox, Silences silences, String nodeId, Clock clock) {
+    public AlertingVerticle(BongsuConfig cfg, OutboxDatabase db, Outbox outbox, Silences silences, String nodeId,
+                            IncidentReader incidents, Clock clock) {
         this.cfg = cfg;
         this.db = db;
         this.outbox = outbox;
         this.silences = silences;
         this.nodeId = nodeId;
+        this.openIncidents = incidents;
         this.clock = clock;
     }
 
@@ -76,6 +83,11 @@ public final class AlertingVerticle extends VerticleBase {
                 .compose(v -> outbox.notifiedUnresolved())
                 .compose(told -> {
                     told.forEach(pair -> router.restoreNotified(pair[0], pair[1]));
+                    return openIncidents.incidents(IncidentQuery.open());
+                })
+                .compose(stillOpen -> {
+                    Instant now = clock.instant();
+                    stillOpen.forEach(i -> router.restoreOpen(i, now));
                     MessageConsumer<IncidentTransition> incidents = vertx.eventBus().consumer(Addresses.INCIDENTS,
                             m -> write(router.onTransition(m.body(), clock.instant())));
                     MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.NOTIFICATION_EVENTS, m -> deliveredElsewhere(m.body()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bongsu.alerting.support.RecordingReceiver;
+import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.web.BearerTokenHandler;
 import io.vertx.core.Vertx;
@@ -38,7 +39,7 @@ class AlertingAdminRoutesTest {
         vertx = Vertx.vertx();
         Codecs.registerAll(vertx.eventBus());
         hook = RecordingReceiver.start(vertx);
-        alerting = Alerting.create(vertx, AlertingVerticleTest.config(dir, hook.url("/hook")), Clock.systemUTC(), "node-a");
+        alerting = Alerting.create(vertx, AlertingVerticleTest.config(dir, hook.url("/hook")), Clock.systemUTC(), "node-a", IncidentReader.none());
         vertx.deployVerticle(alerting.verticle()).await();
         // As the app wires it: body handler, then the token check, then the routes.
         Router router = Router.router(vertx);
@@ -95,7 +96,7 @@ class AlertingAdminRoutesTest {
         assertThat(call("DELETE", "/api/v1/admin/silences/sil-nope", null, true).statusCode()).isEqualTo(404);
 
         // Stored durably in outbox.db: a fresh instance sees it.
-        Alerting again = Alerting.create(vertx, AlertingVerticleTest.config(dir, hook.url("/hook")), Clock.systemUTC(), "node-b");
+        Alerting again = Alerting.create(vertx, AlertingVerticleTest.config(dir, hook.url("/hook")), Clock.systemUTC(), "node-b", IncidentReader.none());
         vertx.undeploy(vertx.deploymentIDs().iterator().next()).await();
         vertx.deployVerticle(again.verticle()).await();
         Router router = Router.router(vertx);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bongsu.alerting.support.RecordingReceiver;
+import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.Addresses;
 import dev.bongsu.model.IncidentState;
 import dev.bongsu.model.codec.Codecs;
@@ -62,7 +63,7 @@ class AlertingVerticleTest {
     @Test
     void aDataCentreFireOnTheEventBusIsOnePageOpenedAndOneResolved() {
         try (RecordingReceiver r = RecordingReceiver.start(vertx)) {
-            Alerting alerting = Alerting.create(vertx, config(dir, r.url("/hook")), Clock.systemUTC(), "node-a");
+            Alerting alerting = Alerting.create(vertx, config(dir, r.url("/hook")), Clock.systemUTC(), "node-a", IncidentReader.none());
             vertx.deployVerticle(alerting.verticle()).await();
             var bus = vertx.eventBus();
             bus.publish(Addresses.INCIDENTS, transition(service("A", "kakaotalk", 1, IncidentState.OPEN, T0, null)));

@@ -69,7 +69,7 @@ final class ServerParts {
                             incidents.close();
                             return null;
                         }));
-                        alerting = Alerting.create(vertx, cfg, clock, nodeId);
+                        alerting = Alerting.create(vertx, cfg, clock, nodeId, incidents);
                         if (deliveryPaused) {
                             alerting.outbox().pause();
                         }

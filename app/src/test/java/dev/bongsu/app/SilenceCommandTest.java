@@ -3,6 +3,7 @@ package dev.bongsu.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bongsu.alerting.Alerting;
+import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ConfigLoader;
@@ -38,7 +39,7 @@ class SilenceCommandTest {
                 services:
                   - {id: kakaotalk, name: KakaoTalk, provider: kakao, category: messenger, checks: [{type: tcp, host: 127.0.0.1, port: 1}]}
                 """.formatted(dir));
-        Alerting alerting = Alerting.create(vertx, cfg, Clock.systemUTC(), "test");
+        Alerting alerting = Alerting.create(vertx, cfg, Clock.systemUTC(), "test", IncidentReader.none());
         vertx.deployVerticle(alerting.verticle()).await();
         Router router = Router.router(vertx);
         router.route("/api/*").handler(BodyHandler.create());

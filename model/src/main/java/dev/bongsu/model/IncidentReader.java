@@ -11,4 +11,19 @@ public interface IncidentReader {
 
     /** One incident by id. */
     Future<Optional<Incident>> incident(String id);
+
+    /** A reader of an empty store (for parts run without incidents, such as a command's own alerting). */
+    static IncidentReader none() {
+        return new IncidentReader() {
+            @Override
+            public Future<List<Incident>> incidents(IncidentQuery query) {
+                return Future.succeededFuture(List.of());
+            }
+
+            @Override
+            public Future<Optional<Incident>> incident(String id) {
+                return Future.succeededFuture(Optional.empty());
+            }
+        };
+    }
 }

@@ -64,6 +64,28 @@ public final class NotificationRouter {
         notifiedBefore.add(new GroupKey(receiver, incidentId));
     }
 
+    /**
+     * Takes back an incident still open after a restart: every receiver told of it before (see
+     * {@link #restoreNotified}) gets its reminders again, and an Alertmanager its re-sends, counted from {@code now}.
+     */
+    public void restoreOpen(Incident inc, Instant now) {
+        if (!inc.isOpen()) {
+            return;
+        }
+        open.put(inc.id(), inc);
+        for (RouteTarget rt : routes.targets(IncidentLabels.of(inc, services))) {
+            GroupKey key = new GroupKey(rt.receiver(), inc.id());
+            if (!groups.containsKey(key) && notifiedBefore.remove(key)) {
+                Group g = new Group(key, rt, now);
+                g.notified = true;
+                g.latest = inc;
+                g.lastSentAt = now;
+                g.lastSentHypothesis = inc.hypothesis();
+                groups.put(key, g);
+            }
+        }
+    }
+
     /** Takes in a transition and returns what is due at {@code now}. */
     public List<RoutingDecision> onTransition(IncidentTransition t, Instant now) {
         Incident inc = t.incident();

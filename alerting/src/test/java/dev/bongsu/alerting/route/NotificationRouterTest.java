@@ -417,4 +417,19 @@ class NotificationRouterTest {
         assertThat(delivered(r.onTransition(transition(correlated("C", 6, IncidentState.RESOLVED, T0.plusSeconds(1), "kakaotalk")),
                 T0.plusSeconds(1)))).extracting(Notification::eventName).containsExactly("incident.resolved");
     }
+
+    @Test
+    void afterARestartAnIncidentStillOpenIsRemindedWithoutWaitingForItsNextTransition() {
+        NotificationRouter r = oneReceiver();
+        r.restoreNotified("oncall", "C");
+        r.restoreNotified("oncall", "GONE");
+        r.restoreOpen(correlated("C", 5, IncidentState.OPEN, T0, "kakaotalk", "kakaobank"), T0);
+
+        assertThat(r.openIncidents()).extracting(Incident::id).containsExactly("C");
+        assertThat(r.tick(T0.plus(REPEAT).minusSeconds(1))).isEmpty();
+        assertThat(delivered(r.tick(T0.plus(REPEAT)))).singleElement().satisfies(n -> {
+            assertThat(n.eventName()).isEqualTo("incident.updated");
+            assertThat(n.idempotencyKey()).isEqualTo("C:5:repeat-1");
+        });
+    }
 }
