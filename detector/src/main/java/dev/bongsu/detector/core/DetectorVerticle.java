@@ -13,6 +13,7 @@ import dev.bongsu.model.config.BongsuConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,7 +22,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the {@link Detector}: takes result batches from {@link Addresses#RESULTS}, ticks it once a second with the
+ * Runs the {@link Detector}: takes result batches from {@link Addresses#RESULTS} and probe-node statistics from
+ * {@link Addresses#PROBE_STATS}, ticks it once a second with the
  * clock, writes every incident transition to the {@link IncidentStore} and only then publishes the state changes
  * on {@link Addresses#SERVICE_STATES} and the transitions on {@link Addresses#INCIDENTS}. It restores the open
  * incidents of the previous run at start, and offers the current view as {@link LiveStatus}.
@@ -37,6 +39,7 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
 
     private Detector detector;
     private MessageConsumer<ResultBatch> consumer;
+    private MessageConsumer<JsonObject> statsConsumer;
     private long timer = -1;
     /** The publication of the latest step; the next one waits for it so that order is kept. */
     private Future<Void> lastStep = Future.succeededFuture();
@@ -68,8 +71,9 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
             }
             consumer = vertx.eventBus().consumer(Addresses.RESULTS,
                     msg -> step(detector.onResults(msg.body().results(), clock.instant())));
+            statsConsumer = vertx.eventBus().consumer(Addresses.PROBE_STATS, msg -> onStats(msg.body()));
             timer = vertx.setPeriodic(TICK_MILLIS, id -> step(detector.tick(clock.instant())));
-            return consumer.completion();
+            return Future.join(consumer.completion(), statsConsumer.completion());
         });
     }
 
@@ -79,7 +83,20 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
             vertx.cancelTimer(timer);
         }
         Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
-        return Future.join(unregistered, lastStep);
+        Future<Void> statsUnregistered = statsConsumer == null ? Future.succeededFuture() : statsConsumer.unregister();
+        return Future.join(unregistered, statsUnregistered, lastStep);
+    }
+
+    /** One probe node's statistics; a node that does not say {@code overloaded} is not. */
+    private void onStats(JsonObject stats) {
+        String vantage = stats.getString("vantage");
+        String node = stats.getString("node");
+        if (vantage == null || node == null) {
+            return;
+        }
+        Number lag = stats.getNumber("lagP99Ms");
+        step(detector.onProbeNodeStats(vantage, node, stats.getBoolean("overloaded", false),
+                lag == null ? 0 : lag.longValue(), clock.instant()));
     }
 
     private void step(DetectorOutput out) {

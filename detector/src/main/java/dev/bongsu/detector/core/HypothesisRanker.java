@@ -8,6 +8,7 @@ import dev.bongsu.model.config.ServiceConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,20 @@ import java.util.Set;
 /**
  * Ranks the candidate common causes of a group of failing services and says the best one in Korean and English.
  *
- * <p>Every value of a correlation attribute held by a member is a candidate, with its evidence: how many of the
- * services having that value are affected (members of the group, or failing now) out of how many have it.
- * Candidates held by every member come first, then the highest affected share, then the most affected services,
- * then the configured order of the attributes. A service counts as having {@code dependsOn=X} when it is X itself.
+ * <p>Every value of a correlation attribute that explains a member is a candidate. A value <em>explains</em> a
+ * member when the member holds it, or when one of the member's {@code dependsOn} is a monitored service that is
+ * down and is itself explained by the value (transitively): kakaobank depends on kakao-account, which is provider
+ * kakao in datacenter pangyo, so while kakao-account is down kakaobank is explained by provider=kakao and by
+ * datacenter=pangyo. A service counts as having {@code dependsOn=X} when it is X itself. For each candidate:
+ * <ul>
+ *   <li><b>specificity</b> = down / total: of the services holding the value, the share that is affected (a
+ *       member, or failing now);</li>
+ *   <li><b>coverage</b> = explained / members: the share of the members it explains;</li>
+ *   <li><b>score</b> = specificity × coverage².</li>
+ * </ul>
+ * The highest score ranks first, then the most members explained, then the most services down, then the
+ * configured order of the attributes. A value held by every service of a fleet of three or more explains nothing
+ * a failure of the whole fleet would not: it ranks last and never makes services related.
  */
 public final class HypothesisRanker {
     /** The attribute of a hypothesis that blames one service alone. */
@@ -28,6 +39,10 @@ public final class HypothesisRanker {
     public static final String VANTAGE = "vantage";
     /** The attribute of the hypothesis when every vantage fails on everything. */
     public static final String NETWORK = "network";
+    /** The attribute of the hypothesis when no vantage reports anything. */
+    public static final String MONITORING = "monitoring";
+    /** The value of the network and monitoring hypotheses. */
+    public static final String ALL_VANTAGES = "all-vantages";
 
     private final Map<String, ServiceConfig> services;
     private final List<String> attributes;
@@ -40,17 +55,23 @@ public final class HypothesisRanker {
         services.values().forEach(s -> dependencies.addAll(s.dependsOn()));
     }
 
-    private record Candidate(Evidence evidence, boolean coversAll, int attributeIndex) {
+    /** One candidate cause with its evidence, how many members it explains and its score. */
+    record Candidate(Evidence evidence, int explained, double score, boolean fleetWide, int attributeIndex) {
+        boolean coversAll(int members) {
+            return explained == members;
+        }
     }
 
-    /** The ranked evidence for a group of member services, given which services are failing now. */
-    public List<Evidence> rank(Collection<String> members, Set<String> failing) {
-        List<Candidate> candidates = new ArrayList<>();
+    /** Every candidate for these members, best first; {@code failing} are the services failing now. */
+    List<Candidate> candidates(Collection<String> members, Set<String> failing) {
+        Set<String> affected = new LinkedHashSet<>(members);
+        affected.addAll(failing);
+        List<Candidate> out = new ArrayList<>();
         for (int ai = 0; ai < attributes.size(); ai++) {
             String attribute = attributes.get(ai);
             Set<String> valuesSeen = new LinkedHashSet<>();
             for (String m : members) {
-                valuesSeen.addAll(values(m, attribute));
+                collectValues(m, attribute, affected, valuesSeen, new HashSet<>());
             }
             for (String value : valuesSeen) {
                 int total = 0;
@@ -58,140 +79,139 @@ public final class HypothesisRanker {
                 for (String other : services.keySet()) {
                     if (values(other, attribute).contains(value)) {
                         total++;
-                        if (members.contains(other) || failing.contains(other)) {
-                            down++;
-                        }
+                        down += affected.contains(other) ? 1 : 0;
                     }
                 }
-                boolean coversAll = members.stream().allMatch(m -> values(m, attribute).contains(value));
-                candidates.add(new Candidate(new Evidence(attribute, value, down, total), coversAll, ai));
+                int explained = (int) members.stream().filter(m -> explains(m, attribute, value, affected, new HashSet<>())).count();
+                double specificity = total == 0 ? 0 : (double) down / total;
+                double coverage = (double) explained / members.size();
+                boolean fleetWide = services.size() >= 3 && total == services.size();
+                out.add(new Candidate(new Evidence(attribute, value, down, total), explained,
+                        specificity * coverage * coverage, fleetWide, ai));
             }
         }
-        candidates.sort(Comparator
-                .comparing((Candidate c) -> !c.coversAll())
-                .thenComparing(c -> -c.evidence().ratio())
+        out.sort(Comparator.comparing(Candidate::fleetWide)
+                .thenComparing(c -> -c.score())
+                .thenComparing(c -> -c.explained())
                 .thenComparing(c -> -c.evidence().down())
                 .thenComparingInt(Candidate::attributeIndex)
                 .thenComparing(c -> c.evidence().value()));
-        return candidates.stream().map(Candidate::evidence).toList();
+        return out;
     }
 
-    /** Whether every one of these services shares at least one value of one correlation attribute. */
-    public boolean haveCommonCause(Collection<String> group) {
-        for (String attribute : attributes) {
-            Set<String> common = null;
-            for (String s : group) {
-                Set<String> vs = new LinkedHashSet<>(values(s, attribute));
-                if (common == null) {
-                    common = vs;
-                } else {
-                    common.retainAll(vs);
+    /** The ranked evidence for a group of member services, given which services are failing now. */
+    public List<Evidence> rank(Collection<String> members, Set<String> failing) {
+        return candidates(members, failing).stream().map(Candidate::evidence).toList();
+    }
+
+    /** Whether one value, not held by the whole fleet, explains every one of these services. */
+    public boolean haveCommonCause(Collection<String> group, Set<String> failing) {
+        return candidates(group, failing).stream().anyMatch(c -> !c.fleetWide() && c.coversAll(group.size()));
+    }
+
+    /** How many of {@code members} the value explains (directly or through a failing dependency). */
+    int explained(Collection<String> members, Set<String> failing, String attribute, String value) {
+        Set<String> affected = new LinkedHashSet<>(members);
+        affected.addAll(failing);
+        return (int) members.stream().filter(m -> explains(m, attribute, value, affected, new HashSet<>())).count();
+    }
+
+    /**
+     * The services of {@code suspects} that share one cause with at least {@code atLeast} of them (not a value of the
+     * whole fleet): the ones that may be confirmed together.
+     */
+    Set<String> sharingACause(Set<String> suspects, int atLeast) {
+        Set<String> out = new LinkedHashSet<>();
+        if (suspects.size() < atLeast) {
+            return out;
+        }
+        for (Candidate c : candidates(suspects, suspects)) {
+            if (c.fleetWide() || c.explained() < atLeast) {
+                continue;
+            }
+            for (String s : suspects) {
+                if (explains(s, c.evidence().attribute(), c.evidence().value(), suspects, new HashSet<>())) {
+                    out.add(s);
                 }
             }
-            if (common != null && !common.isEmpty()) {
-                return true;
-            }
         }
-        return false;
+        return out;
     }
 
     /** The hypothesis of a correlated incident: the top candidate and its evidence in a plain sentence. */
     public Hypothesis group(Collection<String> members, Set<String> failing) {
-        List<Evidence> evidence = rank(members, failing);
-        if (evidence.isEmpty()) {
-            return new Hypothesis(SERVICE, String.join(",", members),
-                    new LocalizedText("서비스 " + members.size() + "개가 함께 실패했지만 공통 속성이 없습니다.",
-                            members.size() + " services failed together but share no attribute."), List.of());
+        List<Candidate> ranked = candidates(members, failing);
+        List<Evidence> evidence = ranked.stream().map(Candidate::evidence).toList();
+        if (ranked.isEmpty()) {
+            return new Hypothesis(SERVICE, String.join(",", members), Wording.noCommonAttribute(members.size()), List.of());
         }
-        Evidence top = evidence.get(0);
-        LocalizedText label = label(top.attribute());
-        StringBuilder en = new StringBuilder();
-        StringBuilder ko = new StringBuilder();
-        if (top.down() == top.total()) {
-            en.append(top.total() == 1 ? "The only service" : "All " + top.total() + " services");
-            ko.append(label.ko()).append(' ').append(top.value()).append("의 서비스 ").append(top.total())
-                    .append("개가 모두 중단되었습니다");
-        } else {
-            en.append(top.down()).append(" of ").append(top.total()).append(" services");
-            ko.append(label.ko()).append(' ').append(top.value()).append("의 서비스 ").append(top.total())
-                    .append("개 중 ").append(top.down()).append("개가 중단되었습니다");
+        Candidate topCandidate = ranked.get(0);
+        Evidence top = topCandidate.evidence();
+        List<LocalizedText> details = new ArrayList<>();
+        if (!topCandidate.coversAll(members.size())) {
+            details.add(Wording.explainsOnly(topCandidate.explained(), members.size()));
         }
-        en.append(" of ").append(label.en()).append(' ').append(top.value())
-                .append(top.down() == 1 ? " is down" : " are down");
-        Evidence context = evidence.stream().skip(1)
-                .filter(e -> !e.attribute().equals(top.attribute()) && e.down() < e.total()
-                        && members.stream().allMatch(m -> values(m, e.attribute()).contains(e.value())))
+        Candidate context = ranked.stream().skip(1)
+                .filter(c -> !c.evidence().attribute().equals(top.attribute()) && c.evidence().down() < c.evidence().total()
+                        && !c.fleetWide() && members.stream().allMatch(m -> values(m, c.evidence().attribute()).contains(c.evidence().value())))
                 .findFirst().orElse(null);
         if (context != null) {
-            LocalizedText cl = label(context.attribute());
-            List<String> others = unaffected(context, members, failing);
+            List<String> others = unaffected(context.evidence(), members, failing);
             Set<String> providers = new LinkedHashSet<>();
             others.forEach(o -> providers.add(services.get(o).provider()));
-            en.append(", all ").append(preposition(context.attribute())).append(' ').append(cl.en()).append(' ')
-                    .append(context.value()).append("; ");
-            ko.append(" (모두 ").append(cl.ko()).append(' ').append(context.value()).append("). ");
-            if (providers.size() == 1 && !providers.contains(services.get(members.iterator().next()).provider())) {
-                String p = providers.iterator().next();
-                en.append(p).append(" services in ").append(context.value()).append(" are unaffected");
-                ko.append(context.value()).append("의 ").append(p).append(" 서비스는 정상입니다");
-            } else {
-                int n = others.size();
-                en.append("the other ").append(n).append(n == 1 ? " service in " : " services in ")
-                        .append(context.value()).append(n == 1 ? " is unaffected" : " are unaffected");
-                ko.append(context.value()).append("의 다른 서비스 ").append(n).append("개는 정상입니다");
-            }
+            String memberProvider = services.get(members.iterator().next()).provider();
+            String only = providers.size() == 1 && !providers.contains(memberProvider) ? providers.iterator().next() : null;
+            details.add(Wording.context(context.evidence(), only, others.size()));
         }
-        LocalizedText cause = cause(top);
-        en.append(" → ").append(cause.en()).append('.');
-        ko.append(" → ").append(cause.ko()).append('.');
-        return new Hypothesis(top.attribute(), top.value(), new LocalizedText(ko.toString(), en.toString()), evidence);
+        return new Hypothesis(top.attribute(), top.value(), Wording.sentence(Wording.groupHead(top), details,
+                Wording.meaning(top)), evidence);
     }
 
     /** The hypothesis of a one-service incident: the service itself, with the evidence that its peers are up. */
     public Hypothesis single(String serviceId, Set<String> failing) {
         List<Evidence> evidence = rank(List.of(serviceId), failing);
         List<Evidence> healthyPeers = evidence.stream().filter(e -> e.total() > 1 && e.down() == 1).limit(2).toList();
-        StringBuilder en = new StringBuilder("Only ").append(serviceId).append(" is failing");
-        StringBuilder ko = new StringBuilder(serviceId).append("만 실패하고 있습니다");
-        if (!healthyPeers.isEmpty()) {
-            en.append("; the other services of ");
-            ko.append(". ");
-            for (int i = 0; i < healthyPeers.size(); i++) {
-                Evidence e = healthyPeers.get(i);
-                en.append(i == 0 ? "" : " and ").append(label(e.attribute()).en()).append(' ').append(e.value())
-                        .append(" (").append(e.total() - 1).append(')');
-                ko.append(i == 0 ? "" : ", ").append(label(e.attribute()).ko()).append(' ').append(e.value())
-                        .append("의 다른 서비스(").append(e.total() - 1).append("개)");
-            }
-            en.append(" are up");
-            ko.append("는 정상입니다");
+        return new Hypothesis(SERVICE, serviceId, Wording.onlyService(serviceId, healthyPeers), evidence);
+    }
+
+    /** Whether every one of {@code members} lets the status page show {@code attribute}. */
+    boolean isPublic(Collection<String> members, String attribute) {
+        return members.stream().allMatch(m -> services.containsKey(m) && services.get(m).publicAttributes().contains(attribute));
+    }
+
+    private boolean explains(String s, String attribute, String value, Set<String> affected, Set<String> visited) {
+        if (!visited.add(s)) {
+            return false;
         }
-        en.append(" → a fault of the service itself.");
-        ko.append(" → 서비스 자체의 장애로 보입니다.");
-        return new Hypothesis(SERVICE, serviceId, new LocalizedText(ko.toString(), en.toString()), evidence);
+        if (values(s, attribute).contains(value)) {
+            return true;
+        }
+        ServiceConfig sc = services.get(s);
+        if (sc == null) {
+            return false;
+        }
+        for (String d : sc.dependsOn()) {
+            if (!d.equals(s) && services.containsKey(d) && affected.contains(d) && explains(d, attribute, value, affected, visited)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The hypothesis of a probe fault at one vantage: broad unconfirmed failure, or silence. */
-    public static Hypothesis probeFault(String vantage, int unconfirmed, int checks, boolean silent) {
-        LocalizedText text = silent
-                ? new LocalizedText("관측 지점 " + vantage + "에서 결과가 오지 않습니다 → 프로브 측 장애(프로브 프로세스나 네트워크)로 보입니다. 정족수에서 제외했습니다.",
-                        "No results arrive from vantage " + vantage + " → a fault on the probe's side (its process or network); it is left out of the quorum.")
-                : new LocalizedText("관측 지점 " + vantage + "에서 점검 " + checks + "개 중 " + unconfirmed
-                        + "개가 실패하지만 다른 관측 지점에서는 정상입니다 → 프로브 측 장애(그 지점의 네트워크)로 보입니다. 정족수에서 제외했습니다.",
-                        "Vantage " + vantage + " fails " + unconfirmed + " of " + checks
-                                + " checks that the other vantages see up → a fault on the probe's side (its network or host); it is left out of the quorum.");
-        return new Hypothesis(VANTAGE, vantage, text, List.of(new Evidence(VANTAGE, vantage, unconfirmed, checks)));
-    }
-
-    /** The hypothesis when every vantage fails on (nearly) everything. */
-    public static Hypothesis network(int vantages, int failingChecks, int checks) {
-        LocalizedText text = new LocalizedText(
-                "모든 관측 지점(" + vantages + "곳)에서 거의 모든 점검이 실패합니다 (" + failingChecks + "/" + checks
-                        + ") → 모니터 자체의 네트워크 장애이거나 전국적인 통신 장애로 보입니다.",
-                "Every vantage (" + vantages + ") fails nearly every check (" + failingChecks + " of " + checks
-                        + ") → the monitor's own network, or a nationwide network outage.");
-        return new Hypothesis(NETWORK, "all-vantages", text,
-                List.of(new Evidence(NETWORK, "all-vantages", failingChecks, checks)));
+    private void collectValues(String s, String attribute, Set<String> affected, Set<String> out, Set<String> visited) {
+        if (!visited.add(s)) {
+            return;
+        }
+        out.addAll(values(s, attribute));
+        ServiceConfig sc = services.get(s);
+        if (sc == null) {
+            return;
+        }
+        for (String d : sc.dependsOn()) {
+            if (services.containsKey(d) && affected.contains(d)) {
+                collectValues(d, attribute, affected, out, visited);
+            }
+        }
     }
 
     private List<String> values(String serviceId, String attribute) {
@@ -216,39 +236,5 @@ public final class HypothesisRanker {
             }
         }
         return out;
-    }
-
-    private static LocalizedText label(String attribute) {
-        return switch (attribute) {
-            case "provider" -> new LocalizedText("제공자", "provider");
-            case "datacenter" -> new LocalizedText("데이터센터", "datacenter");
-            case "region" -> new LocalizedText("지역", "region");
-            case "dependsOn" -> new LocalizedText("공통 의존성", "shared dependency");
-            case "category" -> new LocalizedText("분류", "category");
-            default -> new LocalizedText(attribute, attribute);
-        };
-    }
-
-    private static String preposition(String attribute) {
-        return switch (attribute) {
-            case "datacenter", "region" -> "hosted in";
-            case "dependsOn" -> "depending on";
-            default -> "of";
-        };
-    }
-
-    private static LocalizedText cause(Evidence top) {
-        return switch (top.attribute()) {
-            case "provider" -> new LocalizedText("제공자 측 장애로 보입니다", "provider-side failure");
-            case "datacenter" -> new LocalizedText("데이터센터 " + top.value() + " 전체의 장애로 보입니다",
-                    "failure of the whole datacenter " + top.value());
-            case "region" -> new LocalizedText("지역 " + top.value() + "의 장애로 보입니다", "regional failure in " + top.value());
-            case "dependsOn" -> new LocalizedText("공통 의존성 " + top.value() + "의 장애로 보입니다",
-                    "failure of the shared dependency " + top.value());
-            case "category" -> new LocalizedText("분류 " + top.value() + " 전체의 장애로 보입니다",
-                    "failure across category " + top.value());
-            default -> new LocalizedText(top.attribute() + "=" + top.value() + " 장애로 보입니다",
-                    "failure of " + top.attribute() + "=" + top.value());
-        };
     }
 }

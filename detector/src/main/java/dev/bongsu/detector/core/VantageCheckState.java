@@ -103,6 +103,11 @@ final class VantageCheckState {
         return !failing && latency.anomalous();
     }
 
+    /** Start of the current failure streak when the latest result failed; {@link Long#MAX_VALUE} otherwise. */
+    long failingSince() {
+        return seen && !lastOk ? streakStart : Long.MAX_VALUE;
+    }
+
     /** Start of the failure streak that made this vantage count the check as failing. */
     long failingOnset() {
         return failingOnset;

@@ -12,6 +12,7 @@ import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentKind;
 import dev.bongsu.model.IncidentState;
 import dev.bongsu.model.IncidentTransition;
+import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.ServiceStateChange;
@@ -85,6 +86,8 @@ class DetectorTest {
 
         assertThat(health("kakaotalk")).isEqualTo(Health.DOWN);
         assertThat(detector.checkHealth("kakaotalk.tcp")).isEqualTo(Health.DOWN);
+        assertThat(opened()).as("failing alone: not confirmed before confirmFor (30 s)").isEmpty();
+        rounds(5, 6, Failing.services("kakaotalk").onlyFrom("seoul", "busan"));
         Incident i = opened().get(0).incident();
         assertThat(i.kind()).isEqualTo(IncidentKind.SERVICE);
         assertThat(i.services()).containsExactly("kakaotalk");
@@ -117,6 +120,7 @@ class DetectorTest {
         assertThat(health("kakaotalk")).isEqualTo(Health.UP);
         rounds(4, 4, Failing.services("kakaotalk"));
         assertThat(health("kakaotalk")).isEqualTo(Health.DOWN);
+        rounds(5, 6, Failing.services("kakaotalk"));
         assertThat(opened()).hasSize(1);
     }
 
@@ -157,15 +161,17 @@ class DetectorTest {
     @Test
     void aServiceWithoutFreshDataIsUnknownAndItsIncidentStaysOpen() {
         rounds(0, 2, Failing.none());
-        rounds(3, 4, Failing.services("kakaotalk"));
+        rounds(3, 6, Failing.services("kakaotalk"));
         // staleAfterIntervals 3 → 30 s + 2 s timeout after the last result.
-        detector.tick(at(4).plusSeconds(32));
+        detector.tick(at(6).plusSeconds(32));
         assertThat(health("kakaotalk")).isEqualTo(Health.DOWN);
-        DetectorOutput out = detector.tick(at(4).plusSeconds(33));
+        DetectorOutput out = detector.tick(at(6).plusSeconds(33));
         assertThat(health("kakaotalk")).isEqualTo(Health.UNKNOWN);
         assertThat(out.stateChanges()).extracting(c -> c.current().serviceId()).contains("kakaotalk");
         assertThat(out.transitions()).isEmpty();
-        assertThat(detector.openIncidents()).hasSize(1);
+        // Nothing arrives from anywhere: the monitor is blind (one probe fault); staleness resolves nothing.
+        assertThat(detector.openIncidents()).extracting(Incident::kind)
+                .containsExactlyInAnyOrder(IncidentKind.SERVICE, IncidentKind.PROBE_FAULT);
     }
 
     @Test
@@ -181,14 +187,14 @@ class DetectorTest {
         var dns = Fleet.check("bank", "dns", false, Thresholds.DEFAULTS, Map.of());
         use(List.of(Fleet.service("bank", "p", null, null, List.of(), List.of(http, dns))), VANTAGES);
         rounds(0, 2, Failing.none());
-        rounds(3, 4, (c, v) -> c.equals("bank.dns"));
+        rounds(3, 6, (c, v) -> c.equals("bank.dns"));
 
         assertThat(health("bank")).isEqualTo(Health.DEGRADED);
         Incident i = opened().get(0).incident();
         assertThat(i.severity()).isEqualTo(Severity.WARNING);
         assertThat(i.title().en()).isEqualTo("bank-en degraded");
 
-        rounds(5, 6, (c, v) -> true);
+        rounds(7, 8, (c, v) -> true);
         assertThat(health("bank")).isEqualTo(Health.DOWN);
         IncidentTransition escalated = transitions.get(transitions.size() - 1);
         assertThat(escalated.type()).isEqualTo(TransitionType.UPDATED);
@@ -211,11 +217,11 @@ class DetectorTest {
             feed(at(round).plusMillis(500), latencyRound(at(round), 200 + random.nextInt(20)));
         }
         assertThat(health("map")).isEqualTo(Health.DEGRADED);
-        assertThat(opened().get(0).incident().title().en()).isEqualTo("map-en degraded");
         assertThat(detector.states().get(0).reason().en()).contains("map.tcp slow from 3 of 3 vantages");
         for (; round < 40; round++) {
             feed(at(round).plusMillis(500), latencyRound(at(round), 200 + random.nextInt(20)));
         }
+        assertThat(opened().get(0).incident().title().en()).isEqualTo("map-en degraded");
         assertThat(health("map")).as("a brownout does not become the baseline").isEqualTo(Health.DEGRADED);
         for (; round < 43; round++) {
             feed(at(round).plusMillis(500), latencyRound(at(round), 80 + random.nextInt(20)));
@@ -329,8 +335,8 @@ class DetectorTest {
         assertThat(group.hypothesis().text().en()).isEqualTo(
                 "All 4 services of provider kakao are down, all hosted in datacenter pangyo; naver services in pangyo are unaffected → provider-side failure.");
         assertThat(group.hypothesis().text().ko()).isEqualTo(
-                "제공자 kakao의 서비스 4개가 모두 중단되었습니다 (모두 데이터센터 pangyo). pangyo의 naver 서비스는 정상입니다 → 제공자 측 장애로 보입니다.");
-        assertThat(group.title().en()).startsWith("Correlated outage: 4 services").endsWith("likely cause provider=kakao");
+                "제공자 kakao의 서비스 4개가 모두 장애입니다 (모두 데이터센터 pangyo). pangyo의 naver 서비스는 정상입니다 → 제공자 측 장애로 보입니다.");
+        assertThat(group.title()).isEqualTo(new LocalizedText("kakao 서비스 4개 동시 장애", "4 kakao services down together"));
         assertThat(group.startedAt()).isEqualTo(at(3));
         assertThat(detector.openIncidents()).filteredOn(i -> i.kind() == IncidentKind.SERVICE)
                 .hasSize(4).allSatisfy(i -> assertThat(i.parentId()).isEqualTo(group.id()));
@@ -375,26 +381,25 @@ class DetectorTest {
     void unrelatedOrDistantFailuresAreNotCorrelated() {
         rounds(0, 2, Failing.none());
         rounds(3, 4, Failing.services("kakaotalk", "navermap"));
-        assertThat(of(IncidentKind.CORRELATED)).isEmpty();
-        assertThat(opened()).hasSize(2);
-
-        transitions.clear();
-        rounds(5, 12, Failing.services("kakaotalk", "navermap", "kakaomap").onlyFrom("seoul", "busan", "daejeon"));
-        // kakaomap started 20 s after kakaotalk: within 60 s, related by provider → correlated.
-        assertThat(of(IncidentKind.CORRELATED)).isNotEmpty();
+        rounds(5, 12, Failing.services("kakaotalk", "navermap", "kakaomap"));
+        // kakaomap started 20 s after kakaotalk: within 60 s, related by provider → correlated; navermap is not.
+        assertThat(opened()).filteredOn(t -> t.incident().kind() == IncidentKind.SERVICE).hasSize(3);
+        assertThat(of(IncidentKind.CORRELATED)).isNotEmpty().allSatisfy(t ->
+                assertThat(t.incident().services()).containsExactlyInAnyOrder("kakaotalk", "kakaomap"));
         transitions.clear();
         use(Fleet.korea(), VANTAGES);
         rounds(0, 2, Failing.none());
         rounds(3, 10, Failing.services("kakaotalk"));
-        rounds(11, 12, Failing.services("kakaotalk", "kakaomap"));
-        // kakaomap started 80 s after kakaotalk: outside the 60 s window.
+        rounds(11, 16, Failing.services("kakaotalk", "kakaomap"));
+        // kakaomap started 80 s after kakaotalk: outside the 60 s window, and no group to join.
+        assertThat(opened()).hasSize(2);
         assertThat(of(IncidentKind.CORRELATED)).isEmpty();
     }
 
     @Test
     void aSharedDependencyIsTheTopHypothesis() {
         rounds(0, 2, Failing.none());
-        rounds(3, 4, Failing.services("kakaobank", "kakaopay"));
+        rounds(3, 6, Failing.services("kakaobank", "kakaopay"));
         Incident group = of(IncidentKind.CORRELATED).get(0).incident();
         assertThat(group.hypothesis().attribute() + "=" + group.hypothesis().value()).isEqualTo("dependsOn=kakao-account");
         assertThat(group.hypothesis().text().en()).endsWith("→ failure of the shared dependency kakao-account.");
@@ -407,10 +412,10 @@ class DetectorTest {
                 Fleet.check(id, "dns", false, Thresholds.DEFAULTS, Map.of())))).toList();
         use(two, VANTAGES);
         rounds(0, 2, Failing.none());
-        rounds(3, 4, (c, v) -> c.endsWith(".dns"));
+        rounds(3, 6, (c, v) -> c.endsWith(".dns"));
         Incident group = of(IncidentKind.CORRELATED).get(0).incident();
         assertThat(group.severity()).isEqualTo(Severity.WARNING);
-        rounds(5, 6, (c, v) -> c.endsWith(".dns") || c.equals("a.http"));
+        rounds(7, 8, (c, v) -> c.endsWith(".dns") || c.equals("a.http"));
         Incident escalated = of(IncidentKind.CORRELATED).get(of(IncidentKind.CORRELATED).size() - 1).incident();
         assertThat(escalated.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(escalated.timeline().get(escalated.timeline().size() - 1).text().en())
@@ -516,5 +521,147 @@ class DetectorTest {
             assertThat(i.timeline().get(i.sequence() - 1).type()).isEqualTo(t.type());
             last.put(i.id(), i.sequence());
         }
+    }
+
+    // ---- v2: pacing, staggered onsets, waves, blindness, overloaded probes ----
+
+    @Test
+    void fourServicesRefusingAreOneCorrelatedIncidentAfterOneFailedRound() {
+        rounds(0, 2, Failing.none());
+        rounds(3, 3, Failing.services("kakaotalk", "kakaobank", "kakaopay", "kakaomap"));
+
+        assertThat(health("kakaotalk")).isEqualTo(Health.DOWN);
+        assertThat(of(IncidentKind.CORRELATED)).singleElement().satisfies(t -> {
+            assertThat(t.type()).isEqualTo(TransitionType.OPENED);
+            assertThat(t.incident().services()).containsExactlyInAnyOrder("kakaotalk", "kakaobank", "kakaopay", "kakaomap");
+            assertThat(t.incident().updatedAt()).isEqualTo(at(3).plusMillis(100));
+        });
+        assertThat(of(IncidentKind.SERVICE)).hasSize(4).allSatisfy(t -> assertThat(t.incident().parentId()).isNotNull());
+    }
+
+    @Test
+    void anIncompleteCauseWaitsOneIntervalForStragglersSoTheFirstPageIsWhole() {
+        rounds(0, 2, Failing.none());
+        rounds(3, 3, Failing.services("kakaotalk", "kakaobank", "kakaopay"));
+        assertThat(transitions).as("provider kakao is 3/4: wait up to interval + timeout").isEmpty();
+        rounds(4, 4, Failing.services("kakaotalk", "kakaobank", "kakaopay", "kakaomap"));
+        assertThat(of(IncidentKind.CORRELATED)).singleElement().satisfies(t -> {
+            assertThat(t.incident().services()).hasSize(4);
+            assertThat(t.incident().startedAt()).isEqualTo(at(3));
+        });
+    }
+
+    @Test
+    void aBlipShorterThanTheConfirmationSendsNothingThoughTheStateWasDown() {
+        rounds(0, 2, Failing.none());
+        rounds(3, 4, Failing.services("kakaotalk"));
+        assertThat(health("kakaotalk")).isEqualTo(Health.DOWN);
+        rounds(5, 10, Failing.none());
+
+        assertThat(health("kakaotalk")).isEqualTo(Health.UP);
+        assertThat(transitions).isEmpty();
+        assertThat(changes).extracting(c -> c.current().health()).contains(Health.DOWN);
+    }
+
+    @Test
+    void aServiceFailingLongBeforeTheOthersJoinsTheirCorrelatedIncident() {
+        rounds(0, 2, Failing.none());
+        rounds(3, 50, Failing.services("kakaotalk"));
+        assertThat(opened()).singleElement().satisfies(t -> assertThat(t.incident().kind()).isEqualTo(IncidentKind.SERVICE));
+        // 8 minutes later the rest of kakao fails.
+        rounds(51, 53, Failing.services("kakaotalk", "kakaobank", "kakaopay", "kakaomap"));
+
+        assertThat(of(IncidentKind.CORRELATED)).extracting(t -> t.incident().id()).containsOnly(of(IncidentKind.CORRELATED).get(0).incident().id());
+        Incident group = detector.openIncidents().stream().filter(i -> i.kind() == IncidentKind.CORRELATED).findFirst().orElseThrow();
+        assertThat(group.services()).containsExactlyInAnyOrder("kakaotalk", "kakaobank", "kakaopay", "kakaomap");
+        assertThat(group.startedAt()).as("the earliest member's onset").isEqualTo(at(3));
+        assertThat(group.hypothesis().attribute() + "=" + group.hypothesis().value()).isEqualTo("provider=kakao");
+        assertThat(detector.openIncidents()).filteredOn(i -> i.parentId() == null).singleElement()
+                .extracting(Incident::id).isEqualTo(group.id());
+    }
+
+    @Test
+    void aSecondWaveJoinsTheStoryAndTheCauseIsRevised() {
+        rounds(0, 2, Failing.none());
+        rounds(3, 182, Failing.services("kakaotalk", "kakaobank", "kakaopay", "kakaomap"));
+        // Half an hour later naver's services in the same datacenter fail too.
+        rounds(183, 185, Failing.services("kakaotalk", "kakaobank", "kakaopay", "kakaomap", "navertalk", "naverpay"));
+
+        List<IncidentTransition> groups = of(IncidentKind.CORRELATED);
+        assertThat(groups).extracting(t -> t.incident().id()).containsOnly(groups.get(0).incident().id());
+        assertThat(groups.get(0).incident().hypothesis().value()).isEqualTo("kakao");
+        Incident revised = groups.stream().map(IncidentTransition::incident)
+                .filter(i -> i.hypothesis().value().equals("pangyo")).findFirst().orElseThrow();
+        assertThat(revised.services()).hasSize(6);
+        String entry = revised.timeline().get(revised.timeline().size() - 1).text().en();
+        assertThat(entry).contains("navertalk is failing too and joins this incident.")
+                .contains("Likely cause revised from provider=kakao to datacenter=pangyo: 6 of 6 services of datacenter pangyo are down");
+        assertThat(revised.timeline().get(revised.timeline().size() - 1).text().ko()).contains("추정 원인이 provider=kakao에서 datacenter=pangyo");
+        assertThat(revised.title().en()).isEqualTo("6 services down together");
+        assertThat(detector.openIncidents()).filteredOn(i -> i.parentId() == null).hasSize(1);
+    }
+
+    @Test
+    void unrelatedFailuresTwentySecondsApartStayApartThoughTheWholeFleetSharesARegion() {
+        use(Fleet.korea().stream().map(s -> Fleet.service(s.id(), s.provider(), s.datacenter(), "kr", s.dependsOn())).toList(), VANTAGES);
+        rounds(0, 2, Failing.none());
+        rounds(3, 4, Failing.services("kakaotalk"));
+        rounds(5, 12, Failing.services("kakaotalk", "navermap"));
+
+        assertThat(opened()).hasSize(2).allSatisfy(t -> assertThat(t.incident().kind()).isEqualTo(IncidentKind.SERVICE));
+        assertThat(of(IncidentKind.CORRELATED)).isEmpty();
+    }
+
+    @Test
+    void everyVantageSilentIsOneBlindIncidentUntilProbingReturns() {
+        rounds(0, 2, Failing.none());
+        // seoul dies first, the others a round later: one story, not a probe fault per vantage.
+        feed(at(3).plusMillis(100), Fleet.round(fleet, List.of("busan", "daejeon"), at(3), Failing.none()));
+        for (int s = 1; s <= 20; s++) {
+            transitions.addAll(detector.tick(at(3).plusSeconds(s)).transitions());
+        }
+        assertThat(transitions).singleElement().satisfies(t -> {
+            assertThat(t.type()).isEqualTo(TransitionType.OPENED);
+            assertThat(t.incident().kind()).isEqualTo(IncidentKind.PROBE_FAULT);
+            assertThat(t.incident().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(t.incident().hypothesis().attribute()).isEqualTo("monitoring");
+            assertThat(t.incident().title().en()).isEqualTo("Monitoring is blind from every vantage");
+            assertThat(t.incident().updatedAt()).isBefore(at(5).plusMillis(1));
+        });
+        for (int s = 21; s <= 600; s += 10) {
+            transitions.addAll(detector.tick(at(3).plusSeconds(s)).transitions());
+        }
+        assertThat(transitions).hasSize(1);
+
+        rounds(64, 66, Failing.none());
+        assertThat(transitions).extracting(IncidentTransition::type).containsExactly(TransitionType.OPENED, TransitionType.RESOLVED);
+        assertThat(detector.faultedVantages()).isEmpty();
+        assertThat(detector.openIncidents()).isEmpty();
+    }
+
+    @Test
+    void anOverloadedProbeNodeIsAProbeFaultNotANetworkFault() {
+        rounds(0, 2, Failing.none());
+        transitions.addAll(detector.onProbeNodeStats("busan", "busan-1", true, 4200, at(2).plusSeconds(5)).transitions());
+
+        assertThat(detector.faultedVantages()).containsExactly("busan");
+        assertThat(transitions).singleElement().satisfies(t -> {
+            assertThat(t.incident().kind()).isEqualTo(IncidentKind.PROBE_FAULT);
+            assertThat(t.incident().hypothesis().attribute() + "=" + t.incident().hypothesis().value()).isEqualTo("vantage=busan");
+            assertThat(t.incident().hypothesis().text().en()).contains("busan-1 of vantage busan is overloaded (scheduler lag 4200 ms)")
+                    .contains("not of the network");
+        });
+        // Its late probes time out; it has no vote, so nothing is paged. The node keeps reporting its stats.
+        for (int i = 3; i <= 6; i++) {
+            rounds(i, i, Failing.vantage("busan"));
+            transitions.addAll(detector.onProbeNodeStats("busan", "busan-1", true, 4200, at(i).plusSeconds(5)).transitions());
+        }
+        assertThat(transitions).hasSize(1);
+        assertThat(detector.states()).extracting(ServiceState::health).containsOnly(Health.UP);
+
+        rounds(7, 8, Failing.none());
+        transitions.addAll(detector.onProbeNodeStats("busan", "busan-1", false, 40, at(8).plusSeconds(5)).transitions());
+        assertThat(transitions.get(transitions.size() - 1).type()).isEqualTo(TransitionType.RESOLVED);
+        assertThat(detector.faultedVantages()).isEmpty();
     }
 }

@@ -104,8 +104,9 @@ class DetectorVerticleTest {
             round(i, false);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(health(first, "navermap")).isEqualTo(Health.UP));
-        round(3, true);
-        round(4, true);
+        for (int i = 3; i <= 6; i++) {
+            round(i, true); // failing alone: confirmed after 30 s (3 intervals)
+        }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(incidents).hasSize(1));
         IncidentTransition opened = incidents.get(0);
         assertThat(opened.type()).isEqualTo(TransitionType.OPENED);
@@ -124,9 +125,9 @@ class DetectorVerticleTest {
         vertx.deployVerticle(second).await();
         assertThat(second.openIncidents()).extracting(Incident::id).containsExactly(opened.incident().id());
 
-        round(5, true);
-        round(6, false);
-        round(7, false);
+        round(7, true);
+        round(8, false);
+        round(9, false);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(incidents).hasSize(2));
         IncidentTransition resolved = incidents.get(1);
         assertThat(resolved.type()).isEqualTo(TransitionType.RESOLVED);

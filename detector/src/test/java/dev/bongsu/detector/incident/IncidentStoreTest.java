@@ -111,7 +111,8 @@ class IncidentStoreTest {
         Detector first = new Detector(fleet, List.of("seoul", "busan", "daejeon"),
                 dev.bongsu.model.config.DetectorConfig.defaults(), IncidentIds.timeSortable(new Random(1)));
         store = IncidentStore.open(vertx, dir).await();
-        for (int i = 0; i < 5; i++) {
+        // A service failing alone is paged once it has failed for its confirmation time (3 intervals).
+        for (int i = 0; i < 7; i++) {
             DetectorOutput out = first.onResults(dev.bongsu.detector.core.DetectorFixtures.round(i, i >= 3), T.plusSeconds(10L * i + 1));
             store.write(out.transitions()).await();
         }
@@ -124,9 +125,9 @@ class IncidentStoreTest {
         Detector second = new Detector(fleet, List.of("seoul", "busan", "daejeon"),
                 dev.bongsu.model.config.DetectorConfig.defaults(), IncidentIds.timeSortable(new Random(1)));
         second.restore(restored);
-        assertThat(second.onResults(dev.bongsu.detector.core.DetectorFixtures.round(5, true), T.plusSeconds(51)).transitions()).isEmpty();
-        second.onResults(dev.bongsu.detector.core.DetectorFixtures.round(6, false), T.plusSeconds(61));
-        DetectorOutput out = second.onResults(dev.bongsu.detector.core.DetectorFixtures.round(7, false), T.plusSeconds(71));
+        assertThat(second.onResults(dev.bongsu.detector.core.DetectorFixtures.round(7, true), T.plusSeconds(71)).transitions()).isEmpty();
+        second.onResults(dev.bongsu.detector.core.DetectorFixtures.round(8, false), T.plusSeconds(81));
+        DetectorOutput out = second.onResults(dev.bongsu.detector.core.DetectorFixtures.round(9, false), T.plusSeconds(91));
         assertThat(out.transitions()).singleElement().satisfies(t -> {
             assertThat(t.type()).isEqualTo(TransitionType.RESOLVED);
             assertThat(t.incident().id()).isEqualTo(open.id());

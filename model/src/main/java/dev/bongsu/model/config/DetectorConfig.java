@@ -22,6 +22,12 @@ import java.util.List;
  * @param flapChanges         state changes within the window that mark a check as flapping
  * @param probeFaultRatio     share of a vantage's checks failing, unconfirmed elsewhere, that marks a probe fault
  * @param probeFaultMinChecks fewest checks a vantage must fail for a probe fault
+ * @param confirmFor          how long a service failing alone must keep failing before its incident opens; null:
+ *                            derived per service from its slowest check, max(3 × interval, 2 × interval + timeout)
+ * @param confirmTogether     this many services failing on their latest probes, sharing a cause, are down and
+ *                            opened at once
+ * @param stragglerWait       how long after its earliest onset a correlated incident whose cause is not complete
+ *                            may wait for the rest; null: derived per service, interval + timeout
  */
 public record DetectorConfig(
         int quorum,
@@ -38,7 +44,10 @@ public record DetectorConfig(
         Duration flapWindow,
         int flapChanges,
         double probeFaultRatio,
-        int probeFaultMinChecks) {
+        int probeFaultMinChecks,
+        Duration confirmFor,
+        int confirmTogether,
+        Duration stragglerWait) {
 
     public DetectorConfig {
         correlationAttributes = List.copyOf(correlationAttributes);
@@ -48,7 +57,8 @@ public record DetectorConfig(
     public static DetectorConfig defaults() {
         return new DetectorConfig(0, 2, 2, 3.0, Duration.ofSeconds(60),
                 List.of("provider", "datacenter", "region", "dependsOn"),
-                Duration.ofMinutes(30), 20, 2.0, 5.0, 50.0, Duration.ofMinutes(10), 4, 0.5, 3);
+                Duration.ofMinutes(30), 20, 2.0, 5.0, 50.0, Duration.ofMinutes(10), 4, 0.5, 3,
+                null, 3, null);
     }
 
     /** The thresholds every check starts from. */

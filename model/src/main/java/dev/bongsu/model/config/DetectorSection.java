@@ -11,7 +11,7 @@ final class DetectorSection {
     static DetectorConfig read(ConfigNode n) {
         DetectorConfig d = DetectorConfig.defaults();
         n.allowOnly("quorum", "failuresToDown", "successesToUp", "staleAfterIntervals", "correlationWindow",
-                "correlationAttributes", "latency", "flapping", "probeFault");
+                "correlationAttributes", "latency", "flapping", "probeFault", "confirmFor", "confirmTogether", "stragglerWait");
         ConfigNode latency = n.get("latency").allowOnly("window", "minSamples", "factor", "madK", "minIncreaseMs");
         ConfigNode flapping = n.get("flapping").allowOnly("window", "changes");
         ConfigNode probeFault = n.get("probeFault").allowOnly("ratio", "minChecks");
@@ -42,7 +42,15 @@ final class DetectorSection {
                 flapping.get("window").durationOr(d.flapWindow(), Duration.ofSeconds(10), Duration.ofDays(1)),
                 flapping.get("changes").integerOr(d.flapChanges(), 2, 1000),
                 probeFault.get("ratio").numberOr(d.probeFaultRatio(), 0.05, 1.0),
-                probeFault.get("minChecks").integerOr(d.probeFaultMinChecks(), 1, 100_000));
+                probeFault.get("minChecks").integerOr(d.probeFaultMinChecks(), 1, 100_000),
+                optionalDuration(n.get("confirmFor")),
+                n.get("confirmTogether").integerOr(d.confirmTogether(), 2, 1000),
+                optionalDuration(n.get("stragglerWait")));
+    }
+
+    /** An unset duration stays null: its default derives from each check's interval. */
+    private static Duration optionalDuration(ConfigNode n) {
+        return n.isMissing() ? null : n.durationOr(Duration.ZERO, Duration.ZERO, Duration.ofHours(1));
     }
 
     private static int quorumNumber(ConfigNode quorum) {

@@ -1,0 +1,60 @@
+package dev.bongsu.detector.core;
+
+import dev.bongsu.model.config.CheckConfig;
+import dev.bongsu.model.config.DetectorConfig;
+import dev.bongsu.model.config.ServiceConfig;
+
+import java.time.Duration;
+
+/**
+ * How long evidence must hold before an incident opens: a service failing alone is confirmed after
+ * {@code confirmFor} of failing (default max(3 × interval, 2 × interval + timeout) of its slowest check); a
+ * correlated incident whose top cause is not complete waits up to {@code stragglerWait} (default interval +
+ * timeout) after its earliest member's onset.
+ */
+final class Pacing {
+    private final DetectorConfig cfg;
+
+    Pacing(DetectorConfig cfg) {
+        this.cfg = cfg;
+    }
+
+    /** The confirmation period of a service failing alone. */
+    long confirmForMillis(ServiceConfig s) {
+        if (cfg.confirmFor() != null) {
+            return cfg.confirmFor().toMillis();
+        }
+        long out = 0;
+        for (CheckConfig c : s.checks()) {
+            long i = c.interval().toMillis();
+            out = Math.max(out, Math.max(3 * i, 2 * i + c.timeout().toMillis()));
+        }
+        return out;
+    }
+
+    /** How long after the earliest onset a correlated incident with an incomplete cause may wait for stragglers. */
+    long stragglerWaitMillis(ServiceConfig s) {
+        if (cfg.stragglerWait() != null) {
+            return cfg.stragglerWait().toMillis();
+        }
+        long out = 0;
+        for (CheckConfig c : s.checks()) {
+            out = Math.max(out, c.interval().plus(c.timeout()).toMillis());
+        }
+        return out;
+    }
+
+    /** Services sharing a cause that are confirmed together at once. */
+    int together() {
+        return cfg.confirmTogether();
+    }
+
+    /** Whether a service failing alone has failed long enough, or keeps flapping, to open its incident. */
+    boolean confirmedAlone(ServiceTrack t, long nowMs) {
+        return t.failing() && t.stillFailing && (t.flapping || nowMs - t.onset >= confirmForMillis(t.config));
+    }
+
+    Duration correlationWindow() {
+        return cfg.correlationWindow();
+    }
+}
