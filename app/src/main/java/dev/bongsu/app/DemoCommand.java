@@ -2,8 +2,8 @@ package dev.bongsu.app;
 
 import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.config.Durations;
+import dev.bongsu.model.scenario.Scenario;
 import dev.bongsu.simulator.Fleet;
-import dev.bongsu.simulator.Scenario;
 import dev.bongsu.simulator.Scenarios;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         })
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
-            description = "a fault scenario to play: dc-fire, dc-outage, login-failure, brownout, flap, or a scenario YAML file")
+            description = "a fault scenario to play on the default fleet: a built-in one (dc-fire, dc-outage, login-failure, "
+                    + "brownout, flap, staggered-onset, …; see docs/SIMULATOR.md) or a scenario YAML file")
     private String scenario;
 
     @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080",

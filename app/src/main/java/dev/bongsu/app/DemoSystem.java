@@ -2,9 +2,9 @@ package dev.bongsu.app;
 
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ConfigLoader;
+import dev.bongsu.model.scenario.Scenario;
 import dev.bongsu.simulator.Fleet;
 import dev.bongsu.simulator.RunningFleet;
-import dev.bongsu.simulator.Scenario;
 import dev.bongsu.simulator.ScenarioListener;
 import dev.bongsu.simulator.ScenarioPlayer;
 import dev.bongsu.simulator.ScenarioRun;

@@ -1,12 +1,11 @@
 package dev.bongsu.app;
 
 import dev.bongsu.detector.evaluate.EvaluationReport;
-import dev.bongsu.detector.evaluate.Scenario;
-import dev.bongsu.detector.evaluate.ScenarioReader;
 import dev.bongsu.detector.evaluate.ScenarioResult;
 import dev.bongsu.detector.evaluate.ScenarioRunner;
 import dev.bongsu.model.config.ConfigException;
-import java.nio.file.Path;
+import dev.bongsu.model.scenario.BuiltInScenarios;
+import dev.bongsu.model.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,13 +17,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {
             "Replay outage scenarios through the real detector in virtual time and check the incidents it raises:",
-            "detection delay after onset, incidents raised against expected, top hypothesis, false incidents.",
-            "Without --scenario, runs every built-in scenario. Exit 0 when all pass, 1 when any fails,",
-            "2 when a scenario file is invalid."})
+            "detection delay after onset (in probe intervals), final hypothesis and time to the correct one,",
+            "hypothesis revisions, incidents raised against expected, false incidents.",
+            "Without --scenario, runs every built-in scenario. Scenario files are the same as for 'bongsu simulate'.",
+            "Exit 0 when all pass, 1 when any fails, 2 when a scenario file is invalid."})
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--scenario", paramLabel = "FILE",
-            description = "a scenario file (YAML, see docs/DETECTION.md) to run instead of the built-in ones; repeatable")
-    private List<Path> files = new ArrayList<>();
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "a built-in scenario or a scenario file (YAML, see docs/SIMULATOR.md) to run instead of all "
+                    + "the built-in ones; repeatable")
+    private List<String> files = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "also print every incident transition of every scenario")
     private boolean verbose;
@@ -34,13 +35,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScenarioReader reader = new ScenarioReader();
+        BuiltInScenarios builtIn = new BuiltInScenarios();
         List<Scenario> scenarios = new ArrayList<>();
         try {
             if (files.isEmpty()) {
-                scenarios.addAll(reader.builtIn());
+                scenarios.addAll(builtIn.all());
             } else {
-                files.forEach(f -> scenarios.add(reader.read(f)));
+                files.forEach(f -> scenarios.add(builtIn.resolve(f, null)));
             }
         } catch (ConfigException e) {
             throw new UserException("invalid scenario: " + e.getMessage(), Main.EXIT_CONFIG);

@@ -1,9 +1,9 @@
 package dev.bongsu.app;
 
 import dev.bongsu.model.config.Durations;
+import dev.bongsu.model.scenario.Scenario;
 import dev.bongsu.simulator.Fleet;
 import dev.bongsu.simulator.RunningFleet;
-import dev.bongsu.simulator.Scenario;
 import dev.bongsu.simulator.ScenarioPlayer;
 import dev.bongsu.simulator.Scenarios;
 import dev.bongsu.simulator.ServiceAddress;
@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the simulated fleet of provider services (kakao and naver: messenger, bank, pay, map) on loopback, "
                     + "each answering GET /health on its own port, until Ctrl-C.",
-            "Optionally play a fault scenario; built in: dc-fire, dc-outage, login-failure, brownout, flap, "
-                    + "single-outage, dc-fire-timeout, staggered-recovery, blip. See docs/SIMULATOR.md."
+            "Optionally play a fault scenario: a built-in one (dc-fire, dc-outage, login-failure, brownout, flap, "
+                    + "staggered-onset, … — the same library 'bongsu evaluate' runs) or a scenario file. A scenario on its "
+                    + "own fleet runs that fleet unless --fleet is given. See docs/SIMULATOR.md."
         })
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
@@ -73,8 +74,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (checkTimeout.compareTo(checkInterval) > 0) {
             throw new UserException("--timeout: expected no longer than --interval (" + interval + "), found " + timeout, Main.EXIT_CONFIG);
         }
-        Fleet fleet = fleetFile == null ? Fleet.defaultFleet() : Fleet.load(fleetFile);
-        Scenario toPlay = scenario == null ? null : Scenarios.resolve(scenario, fleet);
+        Fleet given = fleetFile == null ? null : Fleet.load(fleetFile);
+        Scenario toPlay = scenario == null ? null : Scenarios.resolve(scenario, given);
+        Fleet fleet = given != null ? given : toPlay != null ? new Fleet(toPlay.fleet()) : Fleet.defaultFleet();
         SimulatorOptions options = SimulatorOptions.defaults().withBasePort(basePort);
         if (noLatency) {
             options = options.withoutLatency();

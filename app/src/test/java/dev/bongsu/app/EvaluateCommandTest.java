@@ -63,8 +63,25 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aBuiltInScenarioRunsByName() {
+        assertThat(run("evaluate", "--scenario", "dc-fire")).isEqualTo(0);
+        assertThat(out.toString()).contains("dc-fire", "PASS", "provider=kakao right").endsWith("1 passed, 0 failed" + System.lineSeparator());
+    }
+
+    @Test
+    void aSimulatorScenarioFileIsReplayedAndItsIncidentsListed() throws Exception {
+        Path file = dir.resolve("live.yaml");
+        Files.writeString(file, """
+                steps:
+                  - {at: 20s, for: 60s, target: {provider: kakao, datacenter: pangyo}, fault: refuse}
+                """);
+        assertThat(run("evaluate", "--scenario", file.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("live", "RAN", "opened", "correlated").endsWith("1 passed, 0 failed" + System.lineSeparator());
+    }
+
+    @Test
     void hasHelp() {
         assertThat(run("evaluate", "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("--scenario=FILE").contains("--verbose");
+        assertThat(out.toString()).contains("--scenario=NAME|FILE").contains("--verbose");
     }
 }

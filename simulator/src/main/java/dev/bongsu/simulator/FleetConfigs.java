@@ -7,6 +7,7 @@ import dev.bongsu.model.config.HttpTarget;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.model.config.StatusSet;
 import dev.bongsu.model.config.Thresholds;
+import dev.bongsu.model.scenario.FleetService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,14 +33,14 @@ public final class FleetConfigs {
         requireTiming(interval, timeout);
         List<ServiceConfig> out = new ArrayList<>();
         for (ServiceAddress a : addresses) {
-            SimulatedService s = a.service();
+            FleetService s = a.service();
             HttpTarget target = new HttpTarget(a.healthUrl(), "GET", Map.of(), null,
                     new StatusSet(List.<int[]>of(new int[] {200, 200}), "200"), null, null,
                     true, DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_BODY_BYTES, true);
             CheckConfig check = new CheckConfig(s.id() + "." + CHECK_NAME, CHECK_NAME, s.id(), CheckType.HTTP,
                     interval, timeout, true, target, new Thresholds(null, null), Map.of());
             out.add(new ServiceConfig(s.id(), s.name(), s.provider(), s.category(), s.datacenter(), s.region(),
-                    s.dependsOn(), new LinkedHashSet<>(PUBLIC_ATTRIBUTES), List.of(check)));
+                    s.dependsOn(), publicAttributes(s), List.of(check)));
         }
         return out;
     }
@@ -58,25 +59,33 @@ public final class FleetConfigs {
                 .append("  timeout: ").append(Durations.format(timeout)).append("\n\n")
                 .append("services:\n");
         for (ServiceAddress a : addresses) {
-            SimulatedService s = a.service();
+            FleetService s = a.service();
             y.append("  - id: ").append(s.id()).append('\n')
                     .append("    name: {ko: ").append(quote(s.name().ko())).append(", en: ").append(quote(s.name().en())).append("}\n")
                     .append("    provider: ").append(s.provider()).append('\n')
                     .append("    category: ").append(s.category()).append('\n')
-                    .append("    datacenter: ").append(s.datacenter()).append('\n');
+                    .append(s.datacenter() == null ? "" : "    datacenter: " + s.datacenter() + "\n");
             if (s.region() != null) {
                 y.append("    region: ").append(s.region()).append('\n');
             }
             if (!s.dependsOn().isEmpty()) {
                 y.append("    dependsOn: [").append(String.join(", ", s.dependsOn())).append("]\n");
             }
-            y.append("    public: [provider, category, datacenter]\n")
+            y.append(s.datacenter() == null ? "    public: [provider, category]\n" : "    public: [provider, category, datacenter]\n")
                     .append("    checks:\n")
                     .append("      - type: http\n")
                     .append("        url: ").append(a.healthUrl()).append('\n')
                     .append("        expectStatus: [200]\n");
         }
         return y.toString();
+    }
+
+    private static Set<String> publicAttributes(FleetService s) {
+        Set<String> out = new LinkedHashSet<>(PUBLIC_ATTRIBUTES);
+        if (s.datacenter() == null) {
+            out.remove("datacenter");
+        }
+        return out;
     }
 
     private static void requireTiming(Duration interval, Duration timeout) {

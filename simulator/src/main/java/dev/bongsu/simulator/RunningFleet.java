@@ -1,6 +1,8 @@
 package dev.bongsu.simulator;
 
 import dev.bongsu.model.config.ServiceConfig;
+import dev.bongsu.model.scenario.Fault;
+import dev.bongsu.model.scenario.Target;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -71,7 +73,7 @@ public final class RunningFleet implements FaultInjector {
     }
 
     @Override
-    public Future<List<String>> inject(FaultTarget target, Fault fault) {
+    public Future<List<String>> inject(Target target, Fault fault) {
         List<ServiceVerticle> hit = select(target);
         List<String> ids = idsOf(hit);
         if (hit.isEmpty()) {
@@ -90,12 +92,12 @@ public final class RunningFleet implements FaultInjector {
     }
 
     @Override
-    public Future<List<String>> clear(FaultTarget target, Fault fault) {
+    public Future<List<String>> clear(Target target, Fault fault) {
         return clearMatching(target.describe(), target.isSingle(), select(target), fault);
     }
 
     /** Clears whatever fault is in force on the target's services. */
-    public Future<List<String>> clear(FaultTarget target) {
+    public Future<List<String>> clear(Target target) {
         return clear(target, null);
     }
 
@@ -130,7 +132,7 @@ public final class RunningFleet implements FaultInjector {
         return Future.join(undeploys).mapEmpty();
     }
 
-    private List<ServiceVerticle> select(FaultTarget target) {
+    private List<ServiceVerticle> select(Target target) {
         return verticles.stream().filter(v -> target.matches(v.service())).toList();
     }
 

@@ -1,5 +1,8 @@
 package dev.bongsu.simulator;
 
+import dev.bongsu.model.scenario.Scenario;
+import dev.bongsu.model.scenario.ScenarioEvent;
+import dev.bongsu.model.scenario.Step;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -16,7 +19,9 @@ import java.util.logging.Logger;
 /**
  * Plays a scenario against a fault injector on Vert.x timers: each step's fault is applied at its offset from a
  * chosen start and cleared when it ends, one event after the other in timeline order. Events whose time has
- * already passed when the run starts are applied at once, in order.
+ * already passed when the run starts are applied at once, in order. A step the live fleet cannot play — a probe-side
+ * fault, or one seen only from some vantages (every vantage reaches the simulated services alike) — is reported as
+ * skipped; {@code bongsu evaluate} replays it.
  */
 public final class ScenarioPlayer {
     private static final Logger LOG = Logger.getLogger("dev.bongsu.simulator");
@@ -52,7 +57,7 @@ public final class ScenarioPlayer {
         private final Context context;
         private final List<ScenarioEvent> events;
         private final Promise<Void> finished = Promise.promise();
-        private final Map<Integer, ScenarioStep> underWay = new LinkedHashMap<>();
+        private final Map<Integer, Step> underWay = new LinkedHashMap<>();
         private int index;
         private long timer = -1;
         private boolean stopped;
@@ -90,7 +95,11 @@ public final class ScenarioPlayer {
         }
 
         private Future<StepReport> apply(ScenarioEvent event) {
-            ScenarioStep step = event.step();
+            Step step = event.step();
+            String notLive = notLive(step);
+            if (notLive != null) {
+                return Future.succeededFuture(StepReport.skipped(scenario.name(), event, notLive));
+            }
             Future<List<String>> change;
             if (event.kind() == ScenarioEvent.Kind.BEGIN) {
                 underWay.put(event.stepIndex(), step);
@@ -101,6 +110,17 @@ public final class ScenarioPlayer {
             }
             return change.transform((ids, err) -> Future.succeededFuture(new StepReport(scenario.name(), event,
                     ids == null ? List.of() : ids, err == null ? null : String.valueOf(err.getMessage()))));
+        }
+
+        private static String notLive(Step step) {
+            if (step.fault().probeSide()) {
+                return "a probe-side fault; the live simulator only runs services";
+            }
+            if (!step.target().vantages().isEmpty()) {
+                return "seen only from " + String.join(", ", step.target().vantages())
+                        + "; every vantage reaches the simulated services alike";
+            }
+            return null;
         }
 
         private void tell(StepReport report) {

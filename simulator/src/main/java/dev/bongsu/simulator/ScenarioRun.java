@@ -1,5 +1,6 @@
 package dev.bongsu.simulator;
 
+import dev.bongsu.model.scenario.Scenario;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package dev.bongsu.simulator;
 
+import dev.bongsu.model.scenario.FleetService;
 import java.net.URI;
 
 /**
@@ -9,7 +10,7 @@ import java.net.URI;
  * @param host    the loopback address it listens on
  * @param port    its port
  */
-public record ServiceAddress(SimulatedService service, String host, int port) {
+public record ServiceAddress(FleetService service, String host, int port) {
 
     /** The service's id. */
     public String id() {

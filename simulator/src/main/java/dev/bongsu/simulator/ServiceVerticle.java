@@ -1,5 +1,7 @@
 package dev.bongsu.simulator;
 
+import dev.bongsu.model.scenario.Fault;
+import dev.bongsu.model.scenario.FleetService;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -29,7 +31,7 @@ final class ServiceVerticle extends VerticleBase {
     private static final int RELEASE_CHECKS = 400;
     private static final long RELEASE_CHECK_MS = 5;
 
-    private final SimulatedService service;
+    private final FleetService service;
     private final String host;
     private final LatencyModel latency;
     private final String okBody;
@@ -47,7 +49,7 @@ final class ServiceVerticle extends VerticleBase {
     private volatile int boundPort;
 
     /** A service listening on {@code host:port} (0 for any port); {@code latency} null answers at once. */
-    ServiceVerticle(SimulatedService service, String host, int port, LatencyModel latency) {
+    ServiceVerticle(FleetService service, String host, int port, LatencyModel latency) {
         this.service = service;
         this.host = host;
         this.port = port;
@@ -68,7 +70,7 @@ final class ServiceVerticle extends VerticleBase {
         return close();
     }
 
-    SimulatedService service() {
+    FleetService service() {
         return service;
     }
 
@@ -114,8 +116,7 @@ final class ServiceVerticle extends VerticleBase {
         flapDown = false;
         if (f instanceof Fault.Flap flap) {
             flapDown = true;
-            long generation = flapGeneration;
-            flapTimer = vertx.setPeriodic(flap.period().toMillis(), id -> serially(() -> toggleFlap(generation)));
+            scheduleFlap(flap, flapGeneration);
         }
         return enforce();
     }
@@ -125,9 +126,16 @@ final class ServiceVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         flapDown = !flapDown;
+        scheduleFlap((Fault.Flap) fault, generation);
         LOG.fine(() -> service.id() + " flaps " + (flapDown ? "down" : "up"));
         return enforce().onFailure(e -> LOG.warning(service.id() + ": flap " + (flapDown ? "down" : "up")
                 + " failed on port " + port + ": " + e.getMessage()));
+    }
+
+    /** Ends the current flap phase after its length: the down phase after {@code down}, the up phase after {@code up}. */
+    private void scheduleFlap(Fault.Flap flap, long generation) {
+        long phase = (flapDown ? flap.down() : flap.up()).toMillis();
+        flapTimer = vertx.setTimer(phase, id -> serially(() -> toggleFlap(generation)));
     }
 
     private void cancelFlap() {
@@ -141,7 +149,7 @@ final class ServiceVerticle extends VerticleBase {
     /** The fault that governs answers right now: a flap's down fault while down, nothing while up. */
     private Fault effective() {
         if (fault instanceof Fault.Flap flap) {
-            return flapDown ? flap.down() : null;
+            return flapDown ? flap.downFault() : null;
         }
         return fault;
     }

@@ -1,5 +1,6 @@
 package dev.bongsu.simulator;
 
+import dev.bongsu.model.scenario.FleetService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.BindException;
@@ -37,7 +38,7 @@ public final class Simulator {
         List<ServiceVerticle> verticles = new ArrayList<>();
         List<Future<String>> deployments = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            SimulatedService s = fleet.services().get(i);
+            FleetService s = fleet.services().get(i);
             int port = options.basePort() == 0 ? 0 : options.basePort() + i;
             LatencyModel latency = options.latency() ? new LatencyModel(seeds.split()) : null;
             ServiceVerticle v = new ServiceVerticle(s, options.host(), port, latency);

@@ -1,5 +1,7 @@
 package dev.bongsu.simulator;
 
+import dev.bongsu.model.scenario.Target;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

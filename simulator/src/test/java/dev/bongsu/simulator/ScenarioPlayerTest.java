@@ -1,5 +1,10 @@
 package dev.bongsu.simulator;
 
+import dev.bongsu.model.scenario.FleetService;
+import dev.bongsu.model.scenario.Target;
+import dev.bongsu.model.scenario.Fault;
+import dev.bongsu.model.scenario.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,15 +35,15 @@ class ScenarioPlayerTest {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
         @Override
-        public Future<List<String>> inject(FaultTarget target, Fault fault) {
+        public Future<List<String>> inject(Target target, Fault fault) {
             calls.add("inject " + fault.keyword() + " " + target.describe());
-            return Future.succeededFuture(List.copyOf(Fleet.defaultFleet().select(target).stream().map(SimulatedService::id).toList()));
+            return Future.succeededFuture(List.copyOf(Fleet.defaultFleet().select(target).stream().map(FleetService::id).toList()));
         }
 
         @Override
-        public Future<List<String>> clear(FaultTarget target, Fault fault) {
+        public Future<List<String>> clear(Target target, Fault fault) {
             calls.add("clear " + fault.keyword() + " " + target.describe());
-            return Future.succeededFuture(Fleet.defaultFleet().select(target).stream().map(SimulatedService::id).toList());
+            return Future.succeededFuture(Fleet.defaultFleet().select(target).stream().map(FleetService::id).toList());
         }
     }
 
@@ -74,6 +79,29 @@ class ScenarioPlayerTest {
     }
 
     @Test
+    void stepsTheLiveFleetCannotPlayAreReportedAsSkipped() {
+        Scenario s = scenario("""
+                name: probes
+                steps:
+                  - {at: 0s, for: 100ms, target: {vantages: [busan-skb]}, fault: silent}
+                  - {at: 0s, for: 100ms, target: {provider: kakao, vantages: [busan-skb]}, fault: hang}
+                """);
+
+        Await.result(new ScenarioPlayer(vertx, recorder, Clock.systemUTC()).play(s, r -> lines.add(r.line())).finished());
+
+        assertThat(recorder.calls).isEmpty();
+        assertThat(lines).containsExactly(
+                "scenario probes: the probers of busan-skb reports nothing for 100ms (not played live: a probe-side "
+                        + "fault; the live simulator only runs services)",
+                "scenario probes: kakao services (seen from busan-skb) accept connections and never answer for 100ms "
+                        + "(not played live: seen only from busan-skb; every vantage reaches the simulated services alike)",
+                "scenario probes: the probers of busan-skb is back (not played live: a probe-side fault; the live "
+                        + "simulator only runs services)",
+                "scenario probes: kakao services (seen from busan-skb) are back (not played live: seen only from "
+                        + "busan-skb; every vantage reaches the simulated services alike)");
+    }
+
+    @Test
     void waitsForEachOffsetFromTheChosenStart() {
         Scenario s = scenario("steps: [{at: 1h, target: {datacenter: pangyo}, fault: refuse}]");
         Instant start = Instant.now().minus(Duration.ofHours(1)).plusMillis(300);
@@ -89,7 +117,7 @@ class ScenarioPlayerTest {
 
     @Test
     void stepsWhoseTimeHasPassedAreAppliedAtOnceInOrder() {
-        Scenario s = Scenario.builtIn("dc-fire");
+        Scenario s = Scenarios.builtIn("dc-fire");
 
         ScenarioRun run = new ScenarioPlayer(vertx, recorder, Clock.systemUTC())
                 .play(s, Instant.now().minus(Duration.ofMinutes(5)), r -> lines.add(r.line()));
@@ -120,7 +148,7 @@ class ScenarioPlayerTest {
         int kakaotalk = fleet.service("kakaotalk").port();
         int line = fleet.service("line").port();
         // 20 s → 1 s before the fire, 60 s → 3 s of fire.
-        Scenario fire = Scenario.builtIn("dc-fire").scaled(0.05);
+        Scenario fire = Scenarios.builtIn("dc-fire").scaled(0.05);
 
         ScenarioRun run = new ScenarioPlayer(vertx, fleet, Clock.systemUTC()).play(fire, r -> lines.add(r.line()));
 

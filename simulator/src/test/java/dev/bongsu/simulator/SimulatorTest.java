@@ -1,5 +1,8 @@
 package dev.bongsu.simulator;
 
+import dev.bongsu.model.scenario.Target;
+import dev.bongsu.model.scenario.Fault;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -57,13 +60,13 @@ class SimulatorTest {
     void refuseClosesThePortAndClearingReopensTheSamePort() throws IOException {
         int port = port("kakaotalk");
 
-        Await.result(fleet.inject(FaultTarget.services("kakaotalk"), Fault.REFUSE));
+        Await.result(fleet.inject(Target.services("kakaotalk"), Fault.REFUSE));
         assertThat(Http.refused(port)).isTrue();
         assertThatThrownBy(() -> Http.health(port)).isInstanceOf(ConnectException.class);
         assertThat(fleet.faults()).isEqualTo(Map.of("kakaotalk", Fault.REFUSE));
         assertThat(Http.health(port("kakaobank"))).isEqualTo(200);
 
-        List<String> cleared = Await.result(fleet.clear(FaultTarget.services("kakaotalk")));
+        List<String> cleared = Await.result(fleet.clear(Target.services("kakaotalk")));
 
         assertThat(cleared).containsExactly("kakaotalk");
         assertThat(fleet.service("kakaotalk").port()).isEqualTo(port);
@@ -74,19 +77,19 @@ class SimulatorTest {
     @Test
     void hangAcceptsButNeverAnswersUntilCleared() throws IOException {
         int port = port("kakaopay");
-        Await.result(fleet.inject(FaultTarget.services("kakaopay"), Fault.HANG));
+        Await.result(fleet.inject(Target.services("kakaopay"), Fault.HANG));
 
         assertThat(Http.refused(port)).isFalse();
         assertThatThrownBy(() -> Http.get(port, "/health", Duration.ofMillis(700)))
                 .isInstanceOf(SocketTimeoutException.class);
 
-        Await.result(fleet.clear(FaultTarget.services("kakaopay")));
+        Await.result(fleet.clear(Target.services("kakaopay")));
         assertThat(Http.health(port)).isEqualTo(200);
     }
 
     @Test
     void serverErrorAnswersTheGivenStatus() throws IOException {
-        Await.result(fleet.inject(FaultTarget.services("naverpay"), new Fault.ServerError(502)));
+        Await.result(fleet.inject(Target.services("naverpay"), new Fault.ServerError(502)));
 
         Http.Answer answer = Http.get(port("naverpay"), "/health", Duration.ofSeconds(5));
         assertThat(answer.status()).isEqualTo(502);
@@ -95,7 +98,7 @@ class SimulatorTest {
 
     @Test
     void slowAnswersNoSoonerThanTheAddedDelay() throws IOException {
-        Await.result(fleet.inject(FaultTarget.services("kakaomap"), new Fault.Slow(Duration.ofMillis(400))));
+        Await.result(fleet.inject(Target.services("kakaomap"), new Fault.Slow(Duration.ofMillis(400))));
 
         long t0 = System.nanoTime();
         int status = Http.health(port("kakaomap"));
@@ -109,7 +112,7 @@ class SimulatorTest {
     @Test
     void flapAlternatesDownAndUp() throws IOException {
         int port = port("line");
-        Await.result(fleet.inject(FaultTarget.services("line"), new Fault.Flap(Duration.ofMillis(300), new Fault.ServerError(503)))
+        Await.result(fleet.inject(Target.services("line"), new Fault.Flap(Duration.ofMillis(300), new Fault.ServerError(503)))
                 );
 
         List<Integer> seen = new ArrayList<>();
@@ -122,14 +125,14 @@ class SimulatorTest {
         });
         assertThat(seen.subList(0, 4)).containsExactly(503, 200, 503, 200);
 
-        Await.result(fleet.clear(FaultTarget.services("line")));
+        Await.result(fleet.clear(Target.services("line")));
         assertThat(Http.health(port)).isEqualTo(200);
     }
 
     @Test
     void flapCanRefuseWhileDown() {
         int port = port("navermap");
-        Await.result(fleet.inject(FaultTarget.services("navermap"), new Fault.Flap(Duration.ofMillis(300), Fault.REFUSE))
+        Await.result(fleet.inject(Target.services("navermap"), new Fault.Flap(Duration.ofMillis(300), Fault.REFUSE))
                 );
 
         assertThat(Http.refused(port)).isTrue();
@@ -139,7 +142,7 @@ class SimulatorTest {
 
     @Test
     void datacenterAndProviderTargetOnlyThatProvidersServicesThere() throws IOException {
-        List<String> hit = Await.result(fleet.inject(FaultTarget.datacenter("pangyo", "kakao"), Fault.REFUSE));
+        List<String> hit = Await.result(fleet.inject(Target.datacenter("pangyo", "kakao"), Fault.REFUSE));
 
         assertThat(hit).containsExactly("kakaotalk", "kakaobank", "kakaopay", "kakaomap");
         for (String id : hit) {
@@ -152,7 +155,7 @@ class SimulatorTest {
 
     @Test
     void datacenterTargetHitsBothProviders() throws IOException {
-        List<String> hit = Await.result(fleet.inject(FaultTarget.datacenter("pangyo"), new Fault.ServerError(503)));
+        List<String> hit = Await.result(fleet.inject(Target.datacenter("pangyo"), new Fault.ServerError(503)));
 
         assertThat(hit).containsExactly("kakaotalk", "kakaobank", "kakaopay", "kakaomap", "line", "navermap");
         assertThat(Http.health(port("navermap"))).isEqualTo(503);
@@ -161,7 +164,7 @@ class SimulatorTest {
 
     @Test
     void dependentsOfTheSharedLoginFailTogether() throws IOException {
-        List<String> hit = Await.result(fleet.inject(FaultTarget.dependents(Fleet.KAKAO_ACCOUNT), new Fault.ServerError(503))
+        List<String> hit = Await.result(fleet.inject(Target.dependents(Fleet.KAKAO_ACCOUNT), new Fault.ServerError(503))
                 );
 
         assertThat(hit).containsExactly("kakaobank", "kakaopay");
@@ -170,7 +173,7 @@ class SimulatorTest {
 
     @Test
     void clearingAnEarlierFaultLeavesALaterOneInForce() throws IOException {
-        FaultTarget talk = FaultTarget.services("kakaotalk");
+        Target talk = Target.services("kakaotalk");
         Await.result(fleet.inject(talk, new Fault.ServerError(500)));
         Await.result(fleet.inject(talk, new Fault.ServerError(503)));
 
@@ -182,7 +185,7 @@ class SimulatorTest {
 
     @Test
     void aTargetMatchingNothingChangesNothing() {
-        List<String> hit = Await.result(fleet.inject(FaultTarget.datacenter("gasan"), Fault.REFUSE));
+        List<String> hit = Await.result(fleet.inject(Target.datacenter("gasan"), Fault.REFUSE));
 
         assertThat(hit).isEmpty();
         assertThat(fleet.faults()).isEmpty();

@@ -3,8 +3,8 @@ package dev.bongsu.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bongsu.simulator.Fault;
-import dev.bongsu.simulator.FaultTarget;
+import dev.bongsu.model.scenario.Fault;
+import dev.bongsu.model.scenario.Target;
 import dev.bongsu.simulator.Fleet;
 import dev.bongsu.simulator.RunningFleet;
 import dev.bongsu.simulator.Simulator;
@@ -94,7 +94,7 @@ class ClusterScenarioProcessTest {
             await("both servers quiet").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> quietFor(procs, Duration.ofSeconds(10)));
             firstPage = pages.size();
-            fleet.inject(FaultTarget.datacenter("pangyo", "kakao"), Fault.REFUSE).await();
+            fleet.inject(Target.datacenter("pangyo", "kakao"), Fault.REFUSE).await();
             await("one page for the fire").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> correlatedOpened().size() == 1);
             await("no second page").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
@@ -108,7 +108,7 @@ class ClusterScenarioProcessTest {
 
             procs.kill("server-1");
             long killedAt = System.nanoTime();
-            fleet.clear(FaultTarget.datacenter("pangyo", "kakao")).await();
+            fleet.clear(Target.datacenter("pangyo", "kakao")).await();
 
             await("server-2 pages the resolution within 15 s").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
                     .until(() -> pages.stream().anyMatch(p -> "incident.resolved".equals(p.getString("event"))
@@ -131,6 +131,19 @@ class ClusterScenarioProcessTest {
                     .ignoreExceptions().untilAsserted(() -> assertCoverage(assignments(port2), 1, procs));
             System.out.printf("re-cover: seoul covered exactly once by its survivor %d ms after kill -9 of a probe node%n",
                     (System.nanoTime() - probeKilledAt) / 1_000_000);
+
+            // Every prober dies: the monitor is blind, and on-call hears it once, not never.
+            int before = pages.size();
+            for (String node : List.of("seoul-1", "busan-1", "busan-2", "tokyo-1", "tokyo-2")) {
+                procs.kill(node);
+            }
+            long blindAt = System.nanoTime();
+            await("one 'monitoring blind' page once every prober is dead").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> blindPages(before).size() == 1);
+            System.out.printf("blind: paged %d ms after kill -9 of the last probe node%n",
+                    (System.nanoTime() - blindAt) / 1_000_000);
+            await("no second blind page").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
+                    .until(() -> blindPages(before).size() == 1);
         } catch (AssertionError | RuntimeException e) {
             System.out.println("pages received: " + pages + "\n" + procs.allOutput());
             throw e;
@@ -186,6 +199,15 @@ class ClusterScenarioProcessTest {
         List<JsonObject> all = List.copyOf(pages);
         return all.subList(firstPage, all.size()).stream().filter(p -> "incident.opened".equals(p.getString("event"))
                 && "correlated".equals(p.getJsonObject("incident").getString("kind"))).toList();
+    }
+
+    /** Probe-fault pages since {@code from} saying that no vantage measures any more. */
+    private List<JsonObject> blindPages(int from) {
+        List<JsonObject> all = List.copyOf(pages);
+        return all.subList(from, all.size()).stream().filter(p -> "incident.opened".equals(p.getString("event"))
+                && "probe_fault".equals(p.getJsonObject("incident").getString("kind"))
+                && p.getJsonObject("incident").getJsonObject("hypothesis") != null
+                && "monitoring".equals(p.getJsonObject("incident").getJsonObject("hypothesis").getString("attribute"))).toList();
     }
 
     private Map<String, Long> duplicates() {

@@ -37,6 +37,8 @@ final class VantageFaults {
     private final Map<String, Cause> causes = new HashMap<>();
     private final Map<String, Map<String, NodeStats>> nodes = new LinkedHashMap<>();
     private final Set<String> faulted = new LinkedHashSet<>();
+    /** When the monitor was last blind as a whole (epoch ms): silence alone is counted from then on. */
+    private long lastBlindAt = Long.MIN_VALUE;
 
     VantageFaults(Observations obs, DetectorConfig cfg, IncidentMaker maker) {
         this.obs = obs;
@@ -95,7 +97,12 @@ final class VantageFaults {
      */
     private boolean silentAlone(String v, long nowMs) {
         long newest = obs.newest(v);
-        if (newest == Long.MIN_VALUE || nowMs - newest <= obs.silentAfter(v)) {
+        if (newest == Long.MIN_VALUE) {
+            return false;
+        }
+        // After a blind spell every vantage gets a full round to report again before it counts as silent alone.
+        newest = Math.max(newest, lastBlindAt);
+        if (nowMs - newest <= obs.silentAfter(v)) {
             return false;
         }
         long deadline = newest + obs.silentAfter(v);
@@ -105,6 +112,7 @@ final class VantageFaults {
     /** Judges every vantage at {@code now}; while the monitor is blind nothing is opened or resolved here. */
     void judge(Instant now, boolean blind, Step step) {
         if (blind) {
+            lastBlindAt = now.toEpochMilli();
             return;
         }
         long nowMs = now.toEpochMilli();

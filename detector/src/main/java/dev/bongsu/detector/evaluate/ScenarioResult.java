@@ -2,6 +2,8 @@ package dev.bongsu.detector.evaluate;
 
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentTransition;
+import dev.bongsu.model.scenario.Expectation;
+import dev.bongsu.model.scenario.Scenario;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,8 +11,8 @@ import java.util.List;
  * What replaying one scenario through the detector gave.
  *
  * @param scenario       the scenario
- * @param matches        one per expected incident, in the scenario's order
- * @param falseIncidents incidents raised that no expectation asked for (top level only)
+ * @param matches        one per expected incident (not per {@code none} expectation), in the scenario's order
+ * @param falseIncidents top-level incidents raised that no expectation asked for
  * @param problems       why the scenario failed; empty when it passed
  * @param transitions    every incident transition, in order, with its virtual time
  */
@@ -26,13 +28,16 @@ public record ScenarioResult(Scenario scenario, List<Match> matches, List<Incide
     /**
      * One expected incident and what was raised for it.
      *
-     * @param expected   the expectation
-     * @param raised     the incident matched to it as it stood at the end, or {@code null}
-     * @param delay      from the onset of its fault to its first transition, or {@code null}
-     * @param allowed    the longest detection delay allowed
-     * @param hypothesis the raised top hypothesis as {@code attribute=value}, or {@code null}
+     * @param expected     the expectation
+     * @param raised       the incident matched to it as it stood at the end, or {@code null}
+     * @param delay        from the onset of its faults to its first transition, or {@code null}
+     * @param allowed      the longest detection delay allowed
+     * @param hypothesis   the final top hypothesis as {@code attribute=value}, or {@code null}
+     * @param hypothesisAt when (from the start) the expected hypothesis first held and kept holding, or {@code null}
+     * @param revisions    how many updates changed the hypothesis's attribute or value
      */
-    public record Match(ExpectedIncident expected, Incident raised, Duration delay, Duration allowed, String hypothesis) {
+    public record Match(Expectation expected, Incident raised, Duration delay, Duration allowed, String hypothesis,
+                        Duration hypothesisAt, int revisions) {
         /** Whether the hypothesis was checked and right ({@code null} when not checked). */
         public Boolean hypothesisRight() {
             return expected.hypothesis() == null ? null : expected.hypothesis().equals(hypothesis);
