@@ -178,7 +178,8 @@ public final class Detector {
         List<ServiceStateChange> stateChanges = new ArrayList<>();
         for (ServiceTrack t : serviceIncidents.tracks()) {
             HealthJudge.Verdict v = health.judge(t.config, faulted, nowMs, together.contains(t.id()));
-            ServiceStateChange change = serviceIncidents.judged(t, v, health.stillFailing(t.config, faulted, nowMs), now);
+            boolean confirmed = health.failingFor(t.config, faulted, nowMs, pacing.confirmForMillis(t.config));
+            ServiceStateChange change = serviceIncidents.judged(t, v, confirmed, now);
             if (change != null) {
                 stateChanges.add(change);
             }

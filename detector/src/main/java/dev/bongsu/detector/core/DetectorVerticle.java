@@ -130,8 +130,10 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
         }
         for (IncidentTransition t : out.transitions()) {
             Incident i = t.incident();
+            String members = i.services().isEmpty() ? "vantages (" + String.join(", ", i.vantages()) + ")"
+                    : "services (" + String.join(", ", i.services()) + ")";
             LOG.info("incident " + t.type().wireName() + " " + i.id() + " #" + i.sequence() + " [" + i.kind().wireName()
-                    + ", " + i.severity().wireName() + "] " + i.title().en());
+                    + ", " + i.severity().wireName() + "] " + i.title().en() + "; " + members);
             vertx.eventBus().publish(Addresses.INCIDENTS, t);
         }
     }

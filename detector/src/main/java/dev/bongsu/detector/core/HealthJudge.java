@@ -121,19 +121,27 @@ final class HealthJudge {
         return out;
     }
 
-    /** Whether the latest probes still fail (or are slow) at a quorum: the failure is going on, not recovering. */
-    boolean stillFailing(ServiceConfig s, Set<String> faulted, long nowMs) {
+    /**
+     * Whether a quorum of vantages has seen one check of the service fail (or be slow) on every probe for at least
+     * {@code spanMs} of probe time, up to its latest probe: the evidence itself spans the confirmation time, so a
+     * failure shorter than that never confirms, however late its results arrive.
+     */
+    boolean failingFor(ServiceConfig s, Set<String> faulted, long nowMs, long spanMs) {
         for (CheckConfig c : s.checks()) {
             int active = 0;
-            int bad = 0;
+            int longEnough = 0;
             for (Map.Entry<String, VantageCheckState> e : obs.of(c.id()).entrySet()) {
-                if (faulted.contains(e.getKey()) || !obs.fresh(c, e.getValue(), nowMs)) {
+                VantageCheckState vs = e.getValue();
+                if (faulted.contains(e.getKey()) || !obs.fresh(c, vs, nowMs)) {
                     continue;
                 }
                 active++;
-                bad += !e.getValue().lastOk() || e.getValue().slow() ? 1 : 0;
+                long since = !vs.lastOk() ? vs.failingSince() : vs.slow() ? vs.latency().anomalyOnset() : Long.MAX_VALUE;
+                if (since != Long.MAX_VALUE && vs.lastStartedAt() - since >= spanMs) {
+                    longEnough++;
+                }
             }
-            if (active > 0 && bad >= Quorum.required(cfg.quorum(), active)) {
+            if (active > 0 && longEnough >= Quorum.required(cfg.quorum(), active)) {
                 return true;
             }
         }

@@ -7,8 +7,8 @@ import dev.bongsu.model.config.ServiceConfig;
 import java.time.Duration;
 
 /**
- * How long evidence must hold before an incident opens: a service failing alone is confirmed after
- * {@code confirmFor} of failing (default max(3 × interval, 2 × interval + timeout) of its slowest check); a
+ * How long evidence must hold before an incident opens: a service failing alone is confirmed once its failing
+ * probes span {@code confirmFor} at a quorum of vantages (default max(3 × interval, 2 × interval + timeout) of its slowest check); a
  * correlated incident whose top cause is not complete waits up to {@code stragglerWait} (default interval +
  * timeout) after its earliest member's onset.
  */
@@ -49,9 +49,12 @@ final class Pacing {
         return cfg.confirmTogether();
     }
 
-    /** Whether a service failing alone has failed long enough, or keeps flapping, to open its incident. */
+    /**
+     * Whether a service failing alone has failed long enough (its failing probes span {@code confirmFor} at a
+     * quorum), or keeps flapping, to open its incident.
+     */
     boolean confirmedAlone(ServiceTrack t, long nowMs) {
-        return t.failing() && t.stillFailing && (t.flapping || nowMs - t.onset >= confirmForMillis(t.config));
+        return t.failing() && (t.flapping || t.failedLongEnough);
     }
 
     Duration correlationWindow() {

@@ -58,13 +58,13 @@ final class ServiceIncidents {
     }
 
     /** Takes the verdict on one service at {@code now}; returns its state change, or null. */
-    ServiceStateChange judged(ServiceTrack t, HealthJudge.Verdict v, boolean stillFailing, Instant now) {
+    ServiceStateChange judged(ServiceTrack t, HealthJudge.Verdict v, boolean failedLongEnough, Instant now) {
         t.failingVantages = v.vantages();
         if (v.onset() != Long.MAX_VALUE) {
             t.onset = v.onset();
         }
         t.reason = v.reason();
-        t.stillFailing = stillFailing;
+        t.failedLongEnough = failedLongEnough;
         Health h = v.health();
         ServiceStateChange change = null;
         if (t.state.since().equals(Instant.EPOCH)) {

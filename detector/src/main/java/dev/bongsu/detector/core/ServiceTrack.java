@@ -22,8 +22,8 @@ final class ServiceTrack {
     long quietUntil;
     /** Start of the current failure streak (epoch ms). */
     long onset;
-    /** Whether its latest probes still fail at a quorum (not recovering). */
-    boolean stillFailing;
+    /** Whether a quorum of vantages has seen it fail on every probe for its confirmation time, up to now. */
+    boolean failedLongEnough;
     Set<String> failingVantages = Set.of();
     LocalizedText reason;
 

@@ -178,15 +178,16 @@ final class Judge {
     /**
      * {@code maxDelay} intervals, plus the timeout when probes fail by timing out, plus any node lag. By default 2
      * intervals for what the detector confirms at once (a probe fault, or enough services failing together); a
-     * service failing alone or with too few others must first stay failing for its confirmation time (at most 3
-     * intervals by default), so 1 more interval than that.
+     * service failing alone or with too few others is paged once its failing probes span its confirmation time (3
+     * intervals by default), which its first failing probe starts up to one interval after the onset: 1.5 intervals
+     * more than the confirmation.
      */
     private static Duration allowed(Scenario s, Expectation e) {
         DetectorConfig defaults = DetectorConfig.defaults();
         boolean atOnce = e.kind() == IncidentKind.PROBE_FAULT
                 || (e.kind() == IncidentKind.CORRELATED && e.services().size() >= defaults.confirmTogether());
         double confirmIntervals = Math.max(3.0, 2.0 + (double) s.timeout().toMillis() / s.interval().toMillis());
-        double intervals = e.maxDelay() != null ? e.maxDelay() : atOnce ? DEFAULT_MAX_DELAY : confirmIntervals + 1;
+        double intervals = e.maxDelay() != null ? e.maxDelay() : atOnce ? DEFAULT_MAX_DELAY : confirmIntervals + 1.5;
         Duration allowed = Duration.ofMillis(Math.round(s.interval().toMillis() * intervals));
         Duration extra = Duration.ZERO;
         for (Step step : concerned(s, e)) {

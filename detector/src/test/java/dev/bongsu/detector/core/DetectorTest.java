@@ -141,18 +141,18 @@ class DetectorTest {
     @Test
     void recoveryNeedsConsecutiveSuccesses() {
         rounds(0, 2, Failing.none());
-        rounds(3, 5, Failing.services("kakaotalk"));
-        rounds(6, 6, Failing.none());
-        rounds(7, 7, Failing.services("kakaotalk"));
-        rounds(8, 8, Failing.none());
-        assertThat(health("kakaotalk")).isEqualTo(Health.DOWN);
+        rounds(3, 6, Failing.services("kakaotalk"));
+        rounds(7, 7, Failing.none());
+        rounds(8, 8, Failing.services("kakaotalk"));
         rounds(9, 9, Failing.none());
+        assertThat(health("kakaotalk")).isEqualTo(Health.DOWN);
+        rounds(10, 10, Failing.none());
         assertThat(health("kakaotalk")).isEqualTo(Health.UP);
 
         assertThat(transitions).extracting(IncidentTransition::type).containsExactly(TransitionType.OPENED, TransitionType.RESOLVED);
         Incident resolved = transitions.get(1).incident();
         assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
-        assertThat(resolved.resolvedAt()).isEqualTo(at(9).plusMillis(100));
+        assertThat(resolved.resolvedAt()).isEqualTo(at(10).plusMillis(100));
         assertThat(resolved.sequence()).isEqualTo(2);
         assertThat(resolved.timeline()).extracting(e -> e.sequence()).containsExactly(1, 2);
         assertThat(resolved.timeline().get(1).text().en()).isEqualTo("kakaotalk recovered; the incident is resolved.");
@@ -561,6 +561,31 @@ class DetectorTest {
         assertThat(health("kakaotalk")).isEqualTo(Health.UP);
         assertThat(transitions).isEmpty();
         assertThat(changes).extracting(c -> c.current().health()).contains(Health.DOWN);
+    }
+
+    @Test
+    void aFailureShorterThanTheConfirmationSendsNothingEvenWhenJudgedLongAfterItsLastResult() {
+        rounds(0, 2, Failing.none());
+        rounds(3, 5, Failing.services("kakaotalk"));
+        // The next results are late: the detector ticks on past the confirmation time (30 s after the onset at round 3)
+        // with failures as the latest results, yet short of silence. Three failures span two intervals, less than the
+        // confirmation (three): no page.
+        for (int s = 1; s <= 13; s++) {
+            transitions.addAll(detector.tick(at(5).plusSeconds(s)).transitions());
+        }
+        rounds(6, 10, Failing.none());
+
+        assertThat(transitions).isEmpty();
+    }
+
+    @Test
+    void aLoneFailureIsPagedOnceItsFailingProbesSpanTheConfirmation() {
+        rounds(0, 2, Failing.none());
+        rounds(3, 5, Failing.services("kakaotalk"));
+        assertThat(transitions).isEmpty();
+        rounds(6, 6, Failing.services("kakaotalk"));
+
+        assertThat(opened()).singleElement().satisfies(t -> assertThat(t.incident().startedAt()).isEqualTo(at(3)));
     }
 
     @Test

@@ -8,15 +8,18 @@ package dev.bongsu.probes.schedule;
  * 1 % of the runs due in it started later than the lag threshold or not at all (missed) — that is, when the 99th
  * percentile of start lag, a missed run counting as infinitely late, is above the threshold. The threshold is a
  * quarter of the smallest check interval, at least {@value #MIN_THRESHOLD_MS} ms and at most
- * {@value #MAX_THRESHOLD_MS} ms (a healthy node starts runs within one 10 ms tick). A bad window makes the node
- * overloaded at once; it recovers after {@code recoverAfterMs} without a bad window. A window in which no run was
- * due is not bad.
+ * {@value #MAX_THRESHOLD_MS} ms (a healthy node starts runs within one 10 ms tick). A bad window with missed runs
+ * makes the node overloaded at once; late starts alone must last {@value #LATE_WINDOWS_TO_OVERLOAD} bad windows in a
+ * row, so that a moment of JIT warm-up or a garbage collection is not taken for a starved node. It recovers after
+ * {@code recoverAfterMs} without a bad window. A window in which no run was due is not bad.
  */
 public final class OverloadMonitor {
     /** The lag threshold never goes below this. */
     public static final long MIN_THRESHOLD_MS = 50;
     /** The lag threshold never goes above this. */
     public static final long MAX_THRESHOLD_MS = 250;
+    /** Bad windows in a row, without missed runs, before late starts alone make the node overloaded. */
+    public static final int LATE_WINDOWS_TO_OVERLOAD = 3;
 
     private final long recoverAfterMs;
     private long thresholdMs = MAX_THRESHOLD_MS;
@@ -24,6 +27,7 @@ public final class OverloadMonitor {
     private long late;
     private boolean overloaded;
     private long lastBadMs;
+    private int badInARow;
     private Window last = new Window(0, 0, 0, MAX_THRESHOLD_MS);
 
     /** A monitor that clears the overload after {@code recoverAfterMs} without a bad window. */
@@ -62,10 +66,16 @@ public final class OverloadMonitor {
         late = 0;
         boolean was = overloaded;
         if (last.bad()) {
-            overloaded = true;
+            badInARow++;
             lastBadMs = nowMs;
-        } else if (overloaded && nowMs - lastBadMs >= recoverAfterMs) {
-            overloaded = false;
+            if (last.missed() > 0 || badInARow >= LATE_WINDOWS_TO_OVERLOAD) {
+                overloaded = true;
+            }
+        } else {
+            badInARow = 0;
+            if (overloaded && nowMs - lastBadMs >= recoverAfterMs) {
+                overloaded = false;
+            }
         }
         return overloaded != was;
     }
