@@ -6,9 +6,11 @@ import dev.bongsu.model.ErrorClass;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.Timings;
 import dev.bongsu.model.config.CheckConfig;
+import dev.bongsu.model.config.HttpTarget;
 import dev.bongsu.probes.check.Connector;
 import dev.bongsu.probes.check.Fixtures;
 import dev.bongsu.probes.check.HostileServers;
+import dev.bongsu.probes.check.StalledHandshake;
 import dev.bongsu.probes.check.TestCerts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -101,6 +103,17 @@ class HttpCheckerTest {
     }
 
     private static ProbeResult probe(HttpChecker c, CheckConfig check) throws Exception {
+        ProbeResult r = probeOnce(c, check);
+        int port = ((HttpTarget) check.target()).url().getPort();
+        if ((port == tlsPort || port == expiredTlsPort) && StalledHandshake.is(r)) {
+            // Our own TLS servers always answer a handshake: this is Vert.x's stall (see StalledHandshake), not the case.
+            System.out.println("retrying a stalled handshake: " + r.detail());
+            r = probeOnce(c, check);
+        }
+        return r;
+    }
+
+    private static ProbeResult probeOnce(HttpChecker c, CheckConfig check) throws Exception {
         return c.probe(check, "seoul", Fixtures.NOW).toCompletionStage().toCompletableFuture()
                 .get(check.timeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
     }
