@@ -5,7 +5,6 @@ import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.alerting.notify.Notifier;
 import dev.bongsu.alerting.notify.Notifiers;
 import dev.bongsu.alerting.route.RoutingDecision;
-import dev.bongsu.model.Addresses;
 import dev.bongsu.model.config.OutboxConfig;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
@@ -45,6 +44,7 @@ public final class Outbox {
     private final Clock clock;
     private final String nodeId;
     private final Backoff backoff;
+    private final DeliveryEvents events;
     private final Map<Lane, TreeMap<Long, Entry>> queues = new LinkedHashMap<>();
     private final Map<String, ReceiverState> receivers = new HashMap<>();
     private long timer = -1;
@@ -71,6 +71,7 @@ public final class Outbox {
         this.clock = clock;
         this.nodeId = nodeId;
         this.backoff = new Backoff(cfg.initialBackoff(), cfg.maxBackoff());
+        this.events = new DeliveryEvents(vertx, nodeId);
     }
 
     /** Loads every pending row (left from before a crash or restart) and starts delivering. */
@@ -129,7 +130,7 @@ public final class Outbox {
         }
         RoutingDecision.Suppress s = (RoutingDecision.Suppress) d;
         LOG.info("notification suppressed: receiver=" + s.receiver() + " key=" + s.transitionKey() + " " + s.event() + ": " + s.reason());
-        publish(s.receiver(), "suppressed", s.incidentId(), s.transitionKey(), s.reason());
+        events.publish(s.receiver(), "suppressed", s.incidentId(), s.transitionKey(), s.reason());
         return db.run(c -> {
             OutboxStore.insertRecord(c, s.receiver(), s.incidentId(), s.transitionKey(), s.event(), OutboxStore.SUPPRESSED, s.reason(), s.at());
             return null;
@@ -140,7 +141,7 @@ public final class Outbox {
     public Future<OutboxRow> enqueue(Notification n) {
         return db.run(c -> OutboxStore.insertPending(c, n, clock.instant())).map(row -> {
             track(row);
-            publish(row.receiver(), "pending", row.incidentId(), row.key(), null);
+            events.publish(row.receiver(), "pending", row.incidentId(), row.key(), null);
             pump();
             return row;
         });
@@ -168,49 +169,12 @@ public final class Outbox {
 
     /** Counts: pending in memory, and by receiver and status from the database. */
     public Future<JsonObject> status() {
-        return db.run(OutboxStore::counts).map(byReceiver -> {
-            long pending = 0;
-            long dead = 0;
-            long sent = 0;
-            long suppressed = 0;
-            for (String r : byReceiver.fieldNames()) {
-                JsonObject o = byReceiver.getJsonObject(r);
-                pending += o.getLong(OutboxStore.PENDING, 0L);
-                dead += o.getLong(OutboxStore.DEAD, 0L);
-                sent += o.getLong(OutboxStore.SENT, 0L);
-                suppressed += o.getLong(OutboxStore.SUPPRESSED, 0L);
-            }
-            return new JsonObject()
-                    .put("node", nodeId)
-                    .put("paused", paused)
-                    .put("pending", pending)
-                    .put("sent", sent)
-                    .put("dead", dead)
-                    .put("suppressed", suppressed)
-                    .put("deadSinceStart", deadCount)
-                    .put("receivers", byReceiver);
-        });
+        return db.run(OutboxStore::counts).map(byReceiver -> OutboxReport.status(byReceiver, nodeId, paused, deadCount));
     }
 
     /** The most recent rows of one status (pending, sent, dead, suppressed, coalesced), newest first. */
     public Future<JsonArray> rows(String status, int limit) {
-        return db.run(c -> OutboxStore.list(c, status, limit)).map(list -> {
-            JsonArray out = new JsonArray();
-            for (OutboxRow r : list) {
-                out.add(new JsonObject()
-                        .put("id", r.id())
-                        .put("receiver", r.receiver())
-                        .put("incidentId", r.incidentId())
-                        .put("transitionKey", r.key())
-                        .put("event", r.event())
-                        .put("status", r.status())
-                        .put("attempts", r.attempts())
-                        .put("createdAt", r.createdAt().toString())
-                        .put("nextAttemptAt", r.nextAttemptAt().toString())
-                        .put("reason", r.reason()));
-            }
-            return out;
-        });
+        return db.run(c -> OutboxStore.list(c, status, limit)).map(OutboxReport::rows);
     }
 
     /**
@@ -336,7 +300,7 @@ public final class Outbox {
             case DELIVERED -> {
                 untrack(e);
                 write(row, OutboxStore.SENT, attempts, null).onComplete(ar -> pump());
-                publish(row.receiver(), "sent", row.incidentId(), row.key(), null);
+                events.publish(row.receiver(), "sent", row.incidentId(), row.key(), null);
             }
             case FAILED -> {
                 e.row = row.retried(attempts, now, outcome.reason());
@@ -353,7 +317,7 @@ public final class Outbox {
                 e.row = row.retried(attempts, next, outcome.reason());
                 LOG.info("notification retry: receiver=" + row.receiver() + " key=" + row.key() + " attempt=" + attempts
                         + " in " + wait.toMillis() + " ms: " + outcome.reason());
-                publish(row.receiver(), "failed", row.incidentId(), row.key(), outcome.reason());
+                events.publish(row.receiver(), "failed", row.incidentId(), row.key(), outcome.reason());
                 e.writing = true;
                 db.run(c -> {
                     OutboxStore.update(c, row.id(), OutboxStore.PENDING, attempts, next, outcome.reason(), now);
@@ -374,7 +338,7 @@ public final class Outbox {
         deadCount++;
         LOG.warning("notification dead letter: receiver=" + row.receiver() + " key=" + row.key() + " attempts=" + row.attempts()
                 + ": " + reason);
-        publish(row.receiver(), "dead", row.incidentId(), row.key(), reason);
+        events.publish(row.receiver(), "dead", row.incidentId(), row.key(), reason);
         write(row, OutboxStore.DEAD, row.attempts(), reason);
     }
 
@@ -395,19 +359,6 @@ public final class Outbox {
                     }
                 })
                 .onFailure(ex -> LOG.warning("outbox: purge failed: " + ex.getMessage()));
-    }
-
-    private void publish(String receiver, String outcome, String incidentId, String key, String reason) {
-        JsonObject o = new JsonObject()
-                .put("receiver", receiver)
-                .put("outcome", outcome)
-                .put("incidentId", incidentId)
-                .put("transitionKey", key)
-                .put("node", nodeId);
-        if (reason != null) {
-            o.put("reason", reason);
-        }
-        vertx.eventBus().publish(Addresses.NOTIFICATION_EVENTS, o);
     }
 
     private record Lane(String receiver, String incidentId) {
