@@ -13,21 +13,18 @@ import dev.bongsu.model.Rollup;
 import dev.bongsu.model.Timings;
 import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.config.StorageConfig;
+import dev.bongsu.testkit.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +42,7 @@ class AggregatorVerticleTest {
 
     private Vertx vertx;
     private SqliteTimeSeriesStore store;
-    private final TestClock clock = new TestClock(T0);
+    private final ManualClock clock = new ManualClock(Instant.ofEpochMilli(T0));
     private final List<JsonObject> stats = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -100,13 +97,13 @@ class AggregatorVerticleTest {
         AggregatorVerticle aggregator = new AggregatorVerticle(store, clock, FAST);
         get(vertx.deployVerticle(aggregator));
 
-        clock.set(T0 + 30_000);
+        clock.set(Instant.ofEpochMilli(T0 + 30_000));
         publish(ok(T0 + 1_000, 10), ok(T0 + 2_000, 20), fail(T0 + 3_000));
         await().atMost(Duration.ofSeconds(10)).until(() -> storedResults() == 3);
         assertThat(aggregator.windows().window("kakao-talk.http", "seoul", clock.millis()).orElseThrow().count()).isEqualTo(3);
         assertThat(rollups()).isEmpty();
 
-        clock.set(T0 + 3 * MIN);
+        clock.set(Instant.ofEpochMilli(T0 + 3 * MIN));
         await().atMost(Duration.ofSeconds(10)).until(() -> !rollups().isEmpty());
         assertThat(rollups()).containsExactly(
                 new Rollup("kakao-talk.http", "kakao-talk", "seoul", T0, 3, 2, 10, 20, 20, 20, Map.of("http_5xx", 1)));
@@ -116,7 +113,7 @@ class AggregatorVerticleTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> storedResults() == 4);
         // It waits for the rebuild delay, so a store that buffers writes has flushed the late result first.
         assertThat(rollups().get(0).count()).isEqualTo(3);
-        clock.set(T0 + 3 * MIN + 5_000);
+        clock.set(Instant.ofEpochMilli(T0 + 3 * MIN + 5_000));
         await().atMost(Duration.ofSeconds(10)).until(() -> rollups().get(0).count() == 4);
         assertThat(rollups()).containsExactly(
                 new Rollup("kakao-talk.http", "kakao-talk", "seoul", T0, 4, 3, 10, 40, 40, 40, Map.of("http_5xx", 1)));
@@ -142,47 +139,14 @@ class AggregatorVerticleTest {
         assertThat(rollups()).extracting(Rollup::count).containsExactly(2);
 
         // Restarted in the same minute: it sees only the later results, so it rebuilds the minute from the store.
-        clock.set(T0 + 40_000);
+        clock.set(Instant.ofEpochMilli(T0 + 40_000));
         get(vertx.deployVerticle(new AggregatorVerticle(store, clock, noRebuildDelay)));
         publish(ok(T0 + 45_000, 20));
         await().atMost(Duration.ofSeconds(10)).until(() -> storedResults() == 3);
-        clock.set(T0 + 3 * MIN);
+        clock.set(Instant.ofEpochMilli(T0 + 3 * MIN));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> rollups().get(0).count() == 3);
         assertThat(rollups()).containsExactly(
                 new Rollup("kakao-talk.http", "kakao-talk", "seoul", T0, 3, 3, 20, 30, 30, 30, Map.of()));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class TestClock extends Clock {
-        private final AtomicLong now;
-
-        TestClock(long start) {
-            now = new AtomicLong(start);
-        }
-
-        void set(long millis) {
-            now.set(millis);
-        }
-
-        @Override
-        public long millis() {
-            return now.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bongsu.alerting.support.Incidents;
-import dev.bongsu.alerting.support.ManualClock;
+import dev.bongsu.testkit.ManualClock;
 import dev.bongsu.alerting.support.OutboxHarness;
 import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.alerting.support.RecordingReceiver.Reply;

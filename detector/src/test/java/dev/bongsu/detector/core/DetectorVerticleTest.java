@@ -17,17 +17,14 @@ import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ConfigLoader;
+import dev.bongsu.testkit.ManualClock;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ class DetectorVerticleTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final List<IncidentTransition> incidents = new CopyOnWriteArrayList<>();
     private final List<Boolean> storedBeforePublished = new CopyOnWriteArrayList<>();
     private final List<ServiceStateChange> states = new CopyOnWriteArrayList<>();
@@ -148,33 +145,5 @@ class DetectorVerticleTest {
                 assertThat(detector.serviceStates()).extracting(ServiceState::health).containsOnly(Health.UNKNOWN));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(states).filteredOn(c -> c.current().health() == Health.UNKNOWN).hasSize(3));
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -4,7 +4,7 @@ import static dev.bongsu.alerting.support.Incidents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bongsu.alerting.notify.Notification;
-import dev.bongsu.alerting.support.ManualClock;
+import dev.bongsu.testkit.ManualClock;
 import dev.bongsu.alerting.support.Notifications;
 import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.model.config.RateLimit;
