@@ -1,9 +1,9 @@
 package dev.bongsu.aggregator.metrics;
 
+import dev.bongsu.aggregator.store.StoreStats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bongsu.aggregator.store.StoreStats;
 import dev.bongsu.model.Addresses;
 import dev.bongsu.model.ErrorClass;
 import dev.bongsu.model.Health;
@@ -21,11 +21,11 @@ import dev.bongsu.model.Severity;
 import dev.bongsu.model.Timings;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.codec.Codecs;
+import dev.bongsu.testkit.Tools;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,21 +146,11 @@ class MetricsVerticleTest {
         String body = scrape().body();
         Path input = Files.createTempFile("metrics", ".txt");
         Files.writeString(input, body, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(promtool(), "check", "metrics").redirectInput(input.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Tools.onPath("prometheus", "promtool"), "check", "metrics").redirectInput(input.toFile()).redirectErrorStream(true).start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("promtool finished").isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Files.delete(input);
         assertThat(out).as("promtool check metrics output").isEmpty();
         assertThat(p.exitValue()).isZero();
-    }
-
-    static String promtool() {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(d, "promtool");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        throw new AssertionError("promtool not found on PATH: install it with `apt-get install prometheus` (scripts/test installs it)");
     }
 }

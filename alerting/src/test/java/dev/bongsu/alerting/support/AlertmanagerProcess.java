@@ -1,9 +1,7 @@
 package dev.bongsu.alerting.support;
 
-import java.io.File;
+import dev.bongsu.testkit.Tools;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +33,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
 
     /** Starts Alertmanager in a new directory under {@code parent}, notifying {@code webhookUrl}; waits until it is ready. */
     public static AlertmanagerProcess start(Path parent, String webhookUrl) throws IOException, InterruptedException {
-        String exe = executable();
+        String exe = Tools.onPath("prometheus-alertmanager", NAMES);
         Path dir = Files.createTempDirectory(parent, "alertmanager");
         Path config = dir.resolve("alertmanager.yml");
         Files.writeString(config, """
@@ -51,7 +49,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
                       - url: "%s"
                         send_resolved: true
                 """.formatted(webhookUrl), StandardCharsets.UTF_8);
-        int port = freePort();
+        int port = Tools.freeLoopbackPort();
         Process p = new ProcessBuilder(exe, "--config.file=" + config, "--storage.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn")
                 .redirectErrorStream(true)
@@ -60,20 +58,6 @@ public final class AlertmanagerProcess implements AutoCloseable {
         AlertmanagerProcess am = new AlertmanagerProcess(dir, port, p);
         am.awaitReady();
         return am;
-    }
-
-    /** The Alertmanager binary on the PATH (Debian names it prometheus-alertmanager). */
-    static String executable() {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            for (String name : NAMES) {
-                Path p = Path.of(d, name);
-                if (Files.isExecutable(p)) {
-                    return p.toString();
-                }
-            }
-        }
-        throw new AssertionError("alertmanager not found on PATH: install it with `apt-get install prometheus-alertmanager` "
-                + "(scripts/test installs it)");
     }
 
     private void awaitReady() throws IOException, InterruptedException {
@@ -109,12 +93,6 @@ public final class AlertmanagerProcess implements AutoCloseable {
     public String log() throws IOException {
         Path log = dir.resolve("alertmanager.log");
         return Files.exists(log) ? Files.readString(log) : "(no log)";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.bongsu.aggregator.store.influx;
 
-import java.io.File;
+import dev.bongsu.testkit.Tools;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,22 +35,10 @@ public final class InfluxProcess implements AutoCloseable {
 
     /** Starts a fresh influxd in a new directory under {@code parent}; fails naming how to install it when missing. */
     public static InfluxProcess start(Path parent) throws IOException, InterruptedException {
-        executable();
-        InfluxProcess p = new InfluxProcess(Files.createTempDirectory(parent, "influxd"), freePort(), freePort());
+        Tools.onPath("influxdb", "influxd");
+        InfluxProcess p = new InfluxProcess(Files.createTempDirectory(parent, "influxd"), Tools.freeLoopbackPort(), Tools.freeLoopbackPort());
         p.startAgain();
         return p;
-    }
-
-    /** The influxd binary on the PATH. */
-    static String executable() {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(d, "influxd");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        throw new AssertionError("influxd not found on PATH: install InfluxDB 1.x with `apt-get install influxdb` "
-                + "(scripts/test installs it)");
     }
 
     /** Starts influxd (again) on the same ports and data directory and waits until it answers /ping. */
@@ -60,7 +46,7 @@ public final class InfluxProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("influxd is already running");
         }
-        process = new ProcessBuilder(executable(), "-config", config.toString())
+        process = new ProcessBuilder(Tools.onPath("influxdb", "influxd"), "-config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("influxd.log").toFile()))
                 .start();
@@ -143,12 +129,6 @@ public final class InfluxProcess implements AutoCloseable {
                 [continuous_queries]
                   enabled = false
                 """.formatted(rpcPort, d, d, d, httpPort);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.bongsu.aggregator.store.influx;
 
-import java.io.File;
+import dev.bongsu.testkit.Tools;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,7 +28,7 @@ public final class PrometheusProcess implements AutoCloseable {
 
     /** Starts Prometheus scraping {@code target} ({@code host:port}, path /metrics); fails naming how to install it. */
     public static PrometheusProcess start(Path parent, String target) throws IOException, InterruptedException {
-        String exe = executable();
+        String exe = Tools.onPath("prometheus", "prometheus");
         Path dir = Files.createTempDirectory(parent, "prometheus");
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """
@@ -42,26 +40,13 @@ public final class PrometheusProcess implements AutoCloseable {
                     static_configs:
                       - targets: ['%s']
                 """.formatted(target));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = Tools.freeLoopbackPort();
         Process p = new ProcessBuilder(exe, "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
         PrometheusProcess prometheus = new PrometheusProcess(dir, port, p);
         prometheus.awaitReady();
         return prometheus;
-    }
-
-    static String executable() {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(d, "prometheus");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        throw new AssertionError("prometheus not found on PATH: install it with `apt-get install prometheus` (scripts/test installs it)");
     }
 
     private void awaitReady() throws IOException, InterruptedException {
