@@ -4,7 +4,6 @@ import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.config.Durations;
 import dev.bongsu.model.scenario.Scenario;
 import dev.bongsu.simulator.Fleet;
-import dev.bongsu.simulator.Scenarios;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserException("--interval: expected a duration of at least 500ms such as 5s, found '" + interval + "'", Main.EXIT_CONFIG);
         }
         Duration timeout = every.compareTo(Duration.ofSeconds(4)) >= 0 ? Duration.ofSeconds(2) : every.dividedBy(2);
-        Scenario toPlay = scenario == null ? null : Scenarios.resolve(scenario, Fleet.defaultFleet());
+        Scenario toPlay = scenario == null ? null : ScenarioArgument.resolve(scenario, Fleet.defaultFleet().model());
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("bongsu-demo-") : dataDir;
 

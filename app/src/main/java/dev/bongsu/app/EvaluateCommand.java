@@ -3,7 +3,6 @@ package dev.bongsu.app;
 import dev.bongsu.detector.evaluate.EvaluationReport;
 import dev.bongsu.detector.evaluate.ScenarioResult;
 import dev.bongsu.detector.evaluate.ScenarioRunner;
-import dev.bongsu.model.config.ConfigException;
 import dev.bongsu.model.scenario.BuiltInScenarios;
 import dev.bongsu.model.scenario.Scenario;
 import java.util.ArrayList;
@@ -35,16 +34,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuiltInScenarios builtIn = new BuiltInScenarios();
         List<Scenario> scenarios = new ArrayList<>();
-        try {
-            if (files.isEmpty()) {
-                scenarios.addAll(builtIn.all());
-            } else {
-                files.forEach(f -> scenarios.add(builtIn.resolve(f, null)));
-            }
-        } catch (ConfigException e) {
-            throw new UserException("invalid scenario: " + e.getMessage(), Main.EXIT_CONFIG);
+        if (files.isEmpty()) {
+            scenarios.addAll(new BuiltInScenarios().all());
+        } else {
+            files.forEach(f -> scenarios.add(ScenarioArgument.resolve(f, null)));
         }
         ScenarioRunner runner = new ScenarioRunner();
         List<ScenarioResult> results = scenarios.stream().map(runner::run).toList();

@@ -5,7 +5,6 @@ import dev.bongsu.model.scenario.Scenario;
 import dev.bongsu.simulator.Fleet;
 import dev.bongsu.simulator.RunningFleet;
 import dev.bongsu.simulator.ScenarioPlayer;
-import dev.bongsu.simulator.Scenarios;
 import dev.bongsu.simulator.ServiceAddress;
 import dev.bongsu.simulator.Simulator;
 import dev.bongsu.simulator.SimulatorOptions;
@@ -75,7 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UserException("--timeout: expected no longer than --interval (" + interval + "), found " + timeout, Main.EXIT_CONFIG);
         }
         Fleet given = fleetFile == null ? null : Fleet.load(fleetFile);
-        Scenario toPlay = scenario == null ? null : Scenarios.resolve(scenario, given);
+        Scenario toPlay = scenario == null ? null : ScenarioArgument.resolve(scenario, given == null ? null : given.model());
         Fleet fleet = given != null ? given : toPlay != null ? new Fleet(toPlay.fleet()) : Fleet.defaultFleet();
         SimulatorOptions options = SimulatorOptions.defaults().withBasePort(basePort);
         if (noLatency) {

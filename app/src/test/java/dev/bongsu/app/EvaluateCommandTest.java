@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class EvaluateCommandTest {
@@ -60,6 +62,15 @@ class EvaluateCommandTest {
         assertThat(run("evaluate", "--scenario", file.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("bongsu: invalid scenario: " + file + ":4: expect: expected one of none, found 'nothing'"
                 + System.lineSeparator());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evaluate", "simulate", "demo"})
+    void everyCommandTakingAScenarioSaysTheSameAboutABadOne(String command) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: bad\nsteps:\n  - {at: 10s, for: 5s, target: {services: [nope]}, fault: refuse}\n");
+        assertThat(run(command, "--scenario", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("bongsu: invalid scenario: " + file + ":3: steps[0].target.services[0]: unknown service 'nope'");
     }
 
     @Test
