@@ -136,7 +136,7 @@ final class SnapshotBuilder extends VerticleBase {
                 })
                 .map(recent -> {
                     lastRecent = recent;
-                    return new SiteData(config, now, currentStates(), mergeIncidents(recent), updates.all(), history);
+                    return SiteData.of(config, now, currentStates(), mergeIncidents(recent), updates.byIncident(), history);
                 })
                 .compose(data -> vertx.executeBlocking(() -> new SiteState(data, Renderer.renderAll(data, css))))
                 .onSuccess(state::set)

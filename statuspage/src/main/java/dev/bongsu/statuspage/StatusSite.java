@@ -58,10 +58,10 @@ public final class StatusSite {
         this.incidents = incidents;
         this.updates = updates;
         this.clock = clock;
-        SiteData empty = new SiteData(config, clock.instant(), Map.of(), List.of(), Map.of(), HistorySnapshot.empty(clock.instant()));
+        SiteData empty = SiteData.of(config, clock.instant(), Map.of(), List.of(), Map.of(), HistorySnapshot.empty(clock.instant()));
         this.state = new AtomicReference<>(new SiteState(empty, SnapshotSet.empty()));
         this.builder = new SnapshotBuilder(config, live, incidents, history, updates, clock, settings, state);
-        this.handlers = new SiteHandlers(state, incidents, history);
+        this.handlers = new SiteHandlers(state, incidents, history, updates);
     }
 
     /** Opens the updates store, starts listening for state changes and builds the first snapshots. */
@@ -105,10 +105,13 @@ public final class StatusSite {
         for (String v2 : List.of("summary.json", "status.json", "components.json", "incidents.json", "incidents/unresolved.json")) {
             get(router, "/api/v2/" + v2, ctx -> handlers.snapshot(ctx, "/api/v2/" + v2, false));
         }
-        UpdatesHandler post = new UpdatesHandler(updates, incidents,
-                id -> live.openIncidents().stream().anyMatch(i -> i.id().equals(id)) || state.get().data().incident(id).isPresent(),
-                clock, builder::poke);
-        router.post("/api/v1/admin/incidents/:id/updates").handler(security).handler(post::handle).failureHandler(StatusSite::failed);
+        // only what the last build shows, or what the store says is not a probe fault, takes updates
+        UpdatesHandler admin = new UpdatesHandler(updates, incidents, id -> state.get().data().incident(id).isPresent(), clock, builder::poke);
+        String one = "/api/v1/admin/incidents/:id/updates/:updateId";
+        router.post("/api/v1/admin/incidents/:id/updates").handler(security).handler(admin::create).failureHandler(StatusSite::failed);
+        router.put(one).handler(security).handler(admin::edit).failureHandler(StatusSite::failed);
+        router.patch(one).handler(security).handler(admin::edit).failureHandler(StatusSite::failed);
+        router.delete(one).handler(security).handler(admin::delete).failureHandler(StatusSite::failed);
     }
 
     private void get(Router router, String path, Handler<RoutingContext> h) {

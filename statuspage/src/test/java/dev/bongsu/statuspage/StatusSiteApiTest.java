@@ -108,7 +108,7 @@ class StatusSiteApiTest {
         JsonObject h = i.getJsonObject("hypothesis");
         assertThat(h.getString("attribute")).isEqualTo("provider");
         assertThat(h.getString("value")).isEqualTo("kakao");
-        assertThat(h.getJsonObject("text").getString("en")).contains("provider-side");
+        assertThat(h.getJsonObject("text").getString("en")).isEqualTo("All 4 services of provider kakao are down.");
         assertThat(h.getJsonArray("evidence").getJsonObject(0).getInteger("down")).isEqualTo(4);
         assertThat(f.text("/api/v1/incidents").body()).doesNotContain("inc-probe-1");
         JsonArray resolved = new JsonObject(f.text("/api/v1/incidents?state=resolved&from="
@@ -138,7 +138,7 @@ class StatusSiteApiTest {
         assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
         NodeList entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
         assertThat(entries.getLength()).isEqualTo(2);
-        assertThat(entries.item(0).getTextContent()).contains("4 kakao services down at once");
+        assertThat(entries.item(0).getTextContent()).contains("4 kakao services down together");
     }
 
     @Test
@@ -300,6 +300,16 @@ class StatusSiteApiTest {
         // a periodic rebuild may read once meanwhile; 100 requests must not mean 100 reads
         assertThat(f.incidents.reads.get() - incidentReads).isLessThan(3);
         assertThat(f.history.reads.get() - historyReads).isLessThan(3 * 16);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", ",;", "en;q=1,;", ";;,", "  ;  "})
+    void aMalformedAcceptLanguageIsIgnoredOnEveryPage(String header) throws Exception {
+        for (String path : List.of("/", "/services/kakaotalk", "/incidents/inc-dcfire-1", "/history", "/incidents/inc-naver-0")) {
+            HttpResponse<String> r = f.text(path, "Accept-Language", header);
+            assertThat(r.statusCode()).as("GET %s with Accept-Language '%s'", path, header).isEqualTo(200);
+            assertThat(r.body()).contains("<html lang=\"en\">");
+        }
     }
 
     @Test

@@ -113,7 +113,7 @@ class StatusSiteBrowserTest {
             assertThat(browser.findElement(By.id("svc-" + id)).getText()).contains("Operational");
         }
         WebElement card = browser.findElement(By.cssSelector("article.incident"));
-        assertThat(card.getText()).contains("4 kakao services down at once", "provider-side failure", "KakaoTalk");
+        assertThat(card.getText()).contains("4 kakao services down together", "All 4 services of provider kakao are down.", "KakaoTalk");
         shot("home-dc-fire-en");
     }
 
@@ -146,10 +146,10 @@ class StatusSiteBrowserTest {
         });
         String main = browser.findElement(By.tagName("main")).getText();
         assertThat(main).contains("KakaoTalk", "KakaoBank", "KakaoPay", "KakaoMap", "seoul-kt", "busan-skb", "tokyo-aws",
-                "provider-side failure", "Provider kakao: 4 of 4 services down", "Datacenter pangyo: 4 of 6 services down");
+                "All 4 services of provider kakao are down.", "Provider kakao: 4 of 4 services down", "Datacenter pangyo: 4 of 6 services down");
         List<WebElement> steps = browser.findElements(By.cssSelector("#timeline li"));
         assertThat(steps).hasSize(1);
-        assertThat(steps.get(0).getText()).contains("Opened", "KST", "went down");
+        assertThat(steps.get(0).getText()).contains("Opened", "KST", "Failing: KakaoTalk, KakaoBank, KakaoPay, KakaoMap");
         shot("incident-open-en");
 
         f.recover(fire.startedAt());
@@ -176,10 +176,10 @@ class StatusSiteBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("KakaoTalk");
         assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(2);
         assertThat(browser.findElements(By.cssSelector("svg.chart polyline"))).hasSize(2);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("4 kakao services down at once", "Provider", "kakao");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("4 kakao services down together", "Provider", "kakao");
         shot("service-kakaotalk-en");
         browser.get(f.base() + "/services/naver?lang=ko");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("네이버 응답 지연");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("네이버 성능 저하");
         shot("service-naver-ko");
     }
 
@@ -192,7 +192,7 @@ class StatusSiteBrowserTest {
         String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).toString();
         browser.get(f.base() + "/history?lang=en&from=" + day + "&to=" + day);
         assertThat(browser.findElements(By.cssSelector("article.incident"))).hasSize(1);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("4 kakao services down at once");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("4 kakao services down together");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.bongsu.model.config;
 
 import dev.bongsu.model.LocalizedText;
+import dev.bongsu.model.text.TextRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,11 +147,20 @@ public final class ConfigNode {
     /** A text in both languages: {@code {ko: …, en: …}}, or one text used for both. */
     public LocalizedText localizedText() {
         if (isScalar()) {
-            String t = nonEmptyText();
+            String t = displayText();
             return new LocalizedText(t, t);
         }
         allowOnly("ko", "en");
-        return new LocalizedText(require("ko").nonEmptyText(), require("en").nonEmptyText());
+        return new LocalizedText(require("ko").displayText(), require("en").displayText());
+    }
+
+    /** A non-empty text shown to people: only characters XML allows, no bidirectional controls ({@link TextRules}). */
+    private String displayText() {
+        String t = nonEmptyText();
+        TextRules.problem(t).ifPresent(p -> {
+            throw problem("text " + p);
+        });
+        return t;
     }
 
     /** Rejects keys other than those given, naming the likely typo. */

@@ -2,8 +2,8 @@ package dev.bongsu.statuspage.api;
 
 import static dev.bongsu.statuspage.render.Html.esc;
 
-import dev.bongsu.model.Incident;
 import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.render.Fragments;
 import dev.bongsu.statuspage.render.Lang;
 import dev.bongsu.statuspage.render.Texts;
@@ -24,9 +24,9 @@ public final class AtomFeed {
     /** Renders the feed; texts are English with the Korean after them. */
     public static String render(SiteData d) {
         String base = d.config().http().publicUrl().replaceAll("/+$", "");
-        List<Incident> entries = SiteData.topLevel(d.incidents(), d.incidents()).stream()
-                .sorted(Comparator.comparing((Incident i) -> lastChange(d, i)).reversed()).limit(MAX_ENTRIES).toList();
-        Instant updated = entries.isEmpty() ? d.now() : lastChange(d, entries.get(0));
+        List<PublicIncident> entries = SiteData.topLevel(d.incidents(), d.incidents()).stream()
+                .sorted(Comparator.comparing(PublicIncident::lastChange).reversed()).limit(MAX_ENTRIES).toList();
+        Instant updated = entries.isEmpty() ? d.now() : entries.get(0).lastChange();
         StringBuilder b = new StringBuilder(8192);
         b.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
                 .append("<title>").append(esc(d.config().statusPage().title().en())).append(" / ")
@@ -36,24 +36,27 @@ public final class AtomFeed {
                 .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(esc(base + "/")).append("\"/>\n")
                 .append("<updated>").append(Times.iso(updated)).append("</updated>\n")
                 .append("<author><name>").append(esc(d.config().statusPage().title().en())).append("</name></author>\n");
-        for (Incident i : entries) {
+        for (PublicIncident i : entries) {
             entry(b, d, i, base);
         }
         return b.append("</feed>\n").toString();
     }
 
-    private static void entry(StringBuilder b, SiteData d, Incident i, String base) {
+    private static void entry(StringBuilder b, SiteData d, PublicIncident i, String base) {
         StringBuilder text = new StringBuilder();
         for (Lang lang : new Lang[] {Lang.EN, Lang.KO}) {
             text.append(Texts.state(lang, i.state())).append(". ");
-            text.append(Texts.t(lang, "what.failed")).append(": ").append(Fragments.serviceNames(d.config(), i.services(), lang)).append(". ");
-            String h = Fragments.hypothesisText(d.config(), i.hypothesis(), lang);
+            text.append(Texts.t(lang, "what.failed")).append(": ").append(d.view().names(i.services(), lang)).append(". ");
+            String h = Fragments.hypothesisText(i, lang);
             if (h != null) {
                 text.append(Texts.t(lang, "hypothesis")).append(": ").append(h).append(' ');
             }
-            for (IncidentUpdate u : d.updatesOf(i.id())) {
-                text.append('\n').append(Times.display(u.at())).append(" — ").append(Texts.update(lang, u.status())).append(": ")
-                        .append(u.text().in(lang.tag()));
+            for (IncidentUpdate u : i.updates()) {
+                text.append('\n').append(Times.display(u.at())).append(" — ").append(Texts.update(lang, u.status()));
+                if (u.editedAt() != null) {
+                    text.append(" (").append(Texts.t(lang, "edited")).append(' ').append(Times.display(u.editedAt())).append(')');
+                }
+                text.append(": ").append(u.text().in(lang.tag()));
             }
             text.append("\n\n");
         }
@@ -61,17 +64,7 @@ public final class AtomFeed {
                 .append("<title>").append(esc(i.title().en())).append(" / ").append(esc(i.title().ko())).append("</title>\n")
                 .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(esc(base + "/incidents/" + i.id())).append("\"/>\n")
                 .append("<published>").append(Times.iso(i.startedAt())).append("</published>\n")
-                .append("<updated>").append(Times.iso(lastChange(d, i))).append("</updated>\n")
+                .append("<updated>").append(Times.iso(i.lastChange())).append("</updated>\n")
                 .append("<content type=\"text\">").append(esc(text.toString().trim())).append("</content>\n</entry>\n");
-    }
-
-    private static Instant lastChange(SiteData d, Incident i) {
-        Instant t = i.updatedAt();
-        for (IncidentUpdate u : d.updatesOf(i.id())) {
-            if (u.at().isAfter(t)) {
-                t = u.at();
-            }
-        }
-        return t;
     }
 }

@@ -2,46 +2,86 @@ package dev.bongsu.statuspage.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
-/** RFC 4180 CSV of the same documents the JSON API serves, so the two always agree. */
+/**
+ * RFC 4180 CSV (written by Apache Commons CSV) of the same documents the JSON API serves, so the two always agree.
+ * Every cell that a spreadsheet could read as a formula is neutralised (see {@link #neutralised}).
+ */
 public final class Csv {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private Csv() {
     }
 
     /** {@code /api/v1/status} and {@code /api/v1/services} as CSV. */
     public static String services(JsonObject doc) {
-        StringBuilder b = new StringBuilder("id,name_ko,name_en,provider,category,state,since\r\n");
+        List<List<String>> rows = new ArrayList<>();
         for (Object o : doc.getJsonArray("services")) {
             JsonObject s = (JsonObject) o;
-            row(b, s.getString("id"), s.getJsonObject("name").getString("ko"), s.getJsonObject("name").getString("en"),
-                    s.getString("provider"), s.getString("category"), s.getString("state"), s.getString("since"));
+            rows.add(cells(s.getString("id"), s.getJsonObject("name").getString("ko"), s.getJsonObject("name").getString("en"),
+                    s.getString("provider"), s.getString("category"), s.getString("state"), s.getString("since")));
         }
-        return b.toString();
+        return write(List.of("id", "name_ko", "name_en", "provider", "category", "state", "since"), rows);
     }
 
     /** {@code {"incidents":[…]}} as CSV, one row per incident. */
     public static String incidents(JsonObject doc) {
-        StringBuilder b = new StringBuilder("id,kind,state,severity,started_at,resolved_at,services,vantages,"
-                + "hypothesis_attribute,hypothesis_value,title_ko,title_en\r\n");
+        List<List<String>> rows = new ArrayList<>();
         for (Object o : doc.getJsonArray("incidents")) {
             JsonObject i = (JsonObject) o;
             JsonObject h = i.getJsonObject("hypothesis");
-            row(b, i.getString("id"), i.getString("kind"), i.getString("state"), i.getString("severity"),
+            rows.add(cells(i.getString("id"), i.getString("kind"), i.getString("state"), i.getString("severity"),
                     i.getString("startedAt"), i.getString("resolvedAt"), join(i.getJsonArray("services")),
                     join(i.getJsonArray("vantages")), h == null ? null : h.getString("attribute"),
                     h == null ? null : h.getString("value"), i.getJsonObject("title").getString("ko"),
-                    i.getJsonObject("title").getString("en"));
+                    i.getJsonObject("title").getString("en")));
         }
-        return b.toString();
+        return write(List.of("id", "kind", "state", "severity", "started_at", "resolved_at", "services", "vantages",
+                "hypothesis_attribute", "hypothesis_value", "title_ko", "title_en"), rows);
     }
 
     /** A history document as CSV, one row per bucket. */
     public static String history(JsonObject doc) {
-        StringBuilder b = new StringBuilder("start,count,ok_count,availability,p50_ms,p95_ms,max_ms\r\n");
+        List<List<String>> rows = new ArrayList<>();
         for (Object o : doc.getJsonArray("buckets")) {
             JsonObject x = (JsonObject) o;
-            row(b, x.getString("start"), str(x.getValue("count")), str(x.getValue("okCount")), str(x.getValue("availability")),
-                    str(x.getValue("p50Ms")), str(x.getValue("p95Ms")), str(x.getValue("maxMs")));
+            rows.add(cells(x.getString("start"), str(x.getValue("count")), str(x.getValue("okCount")), str(x.getValue("availability")),
+                    str(x.getValue("p50Ms")), str(x.getValue("p95Ms")), str(x.getValue("maxMs"))));
+        }
+        return write(List.of("start", "count", "ok_count", "availability", "p50_ms", "p95_ms", "max_ms"), rows);
+    }
+
+    /**
+     * A cell a spreadsheet will not run: one starting with {@code = + - @}, TAB or CR (the OWASP list of formula
+     * starts; a spreadsheet skips a leading TAB or CR and reads what follows) gets a {@code '} in front, so it reads
+     * as text. {@code null} stays {@code null} (an empty cell).
+     */
+    static String neutralised(String v) {
+        return v != null && !v.isEmpty() && FORMULA_STARTS.indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+    }
+
+    private static List<String> cells(String... values) {
+        List<String> out = new ArrayList<>(values.length);
+        for (String v : values) {
+            out.add(neutralised(v));
+        }
+        return out;
+    }
+
+    private static String write(List<String> header, List<List<String>> rows) {
+        StringBuilder b = new StringBuilder(128 + rows.size() * 96);
+        try (CSVPrinter p = new CSVPrinter(b, FORMAT)) {
+            p.printRecord(header);
+            p.printRecords(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return b.toString();
     }
@@ -53,30 +93,4 @@ public final class Csv {
     private static String str(Object v) {
         return v == null ? null : v.toString();
     }
-
-    private static void row(StringBuilder b, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(cell(cells[i]));
-        }
-        b.append("\r\n");
-    }
-
-    /** One cell, quoted when needed; a leading formula character is neutralised for spreadsheets. */
-    static String cell(String v) {
-        if (v == null) {
-            return "";
-        }
-        String s = v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("[-+]?[0-9].*")) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
-    }
-
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.lang3.StringUtils;
 
 /** Reads and checks query parameters; anything unusable is a {@link BadParameter} naming it. */
 public final class Params {
@@ -135,6 +136,6 @@ public final class Params {
     /** A value cut short and stripped of control characters, safe to echo in an error. */
     static String shorten(String v) {
         String s = v.replaceAll("[\\p{Cntrl}<>\"'&]", "?");
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return StringUtils.abbreviate(s, "…", 41);
     }
 }

@@ -1,28 +1,27 @@
 package dev.bongsu.statuspage.api;
 
 import dev.bongsu.model.Evidence;
-import dev.bongsu.model.Hypothesis;
-import dev.bongsu.model.Incident;
 import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.ServiceBucket;
 import dev.bongsu.model.ServiceState;
-import dev.bongsu.model.TimelineEntry;
-import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.statuspage.data.Overall;
 import dev.bongsu.statuspage.data.SiteData;
 import dev.bongsu.statuspage.render.Charts;
 import dev.bongsu.statuspage.render.Lang;
-import dev.bongsu.statuspage.render.Publics;
 import dev.bongsu.statuspage.render.Texts;
 import dev.bongsu.statuspage.render.Times;
+import dev.bongsu.statuspage.publicview.PublicEntry;
+import dev.bongsu.statuspage.publicview.PublicHypothesis;
+import dev.bongsu.statuspage.publicview.PublicIncident;
+import dev.bongsu.statuspage.publicview.PublicView;
 import dev.bongsu.statuspage.updates.IncidentUpdate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 
-/** The journalist API's JSON documents, built only from what the config marks public. */
+/** The journalist API's JSON documents, built only from the {@link PublicView public view}. */
 public final class PublicJson {
     private PublicJson() {
     }
@@ -58,7 +57,7 @@ public final class PublicJson {
             o.put("attributes", attrs);
             o.put("uptime24h", ratio(Charts.percent(d.history().recent().getOrDefault(s.id(), List.of()))));
             o.put("uptime90d", ratio(Charts.percent(d.history().daily().getOrDefault(s.id(), List.of()))));
-            o.put("openIncidents", new JsonArray(d.incidentsOf(s.id()).stream().filter(Incident::isOpen).map(Incident::id).toList()));
+            o.put("openIncidents", new JsonArray(d.incidentsOf(s.id()).stream().filter(PublicIncident::isOpen).map(PublicIncident::id).toList()));
             o.put("links", new JsonObject()
                     .put("page", "/services/" + s.id())
                     .put("history", "/api/v1/services/" + s.id() + "/history")
@@ -76,21 +75,21 @@ public final class PublicJson {
         return new JsonObject()
                 .put("id", s.id())
                 .put("name", text(s.name()))
-                .put("provider", Publics.attribute(s, "provider"))
-                .put("category", Publics.attribute(s, "category"))
+                .put("provider", PublicView.attribute(s, "provider"))
+                .put("category", PublicView.attribute(s, "category"))
                 .put("state", st.health().wireName())
                 .put("since", st.since().equals(Instant.EPOCH) ? null : Times.iso(st.since()));
     }
 
     /** One incident, with its public hypothesis, timeline and human updates. */
-    public static JsonObject incident(BongsuConfig cfg, Incident i, List<IncidentUpdate> updates) {
+    public static JsonObject incident(PublicIncident i) {
         JsonArray timeline = new JsonArray();
-        for (TimelineEntry t : i.timeline()) {
+        for (PublicEntry t : i.timeline()) {
             timeline.add(new JsonObject().put("sequence", t.sequence()).put("at", Times.iso(t.at())).put("type", t.type().wireName())
                     .put("text", text(t.text())).put("services", new JsonArray(t.services())));
         }
         JsonArray ups = new JsonArray();
-        for (IncidentUpdate u : updates) {
+        for (IncidentUpdate u : i.updates()) {
             ups.add(update(u));
         }
         return new JsonObject()
@@ -100,46 +99,45 @@ public final class PublicJson {
                 .put("severity", i.severity().wireName())
                 .put("title", text(i.title()))
                 .put("services", new JsonArray(i.services()))
-                .put("vantages", new JsonArray(i.vantages().stream().filter(v -> cfg.vantageNames().contains(v)).toList()))
+                .put("vantages", new JsonArray(i.vantages()))
                 .put("startedAt", Times.iso(i.startedAt()))
                 .put("updatedAt", Times.iso(i.updatedAt()))
                 .put("resolvedAt", Times.iso(i.resolvedAt()))
-                .put("hypothesis", hypothesis(cfg, i.hypothesis()))
+                .put("hypothesis", hypothesis(i.hypothesis()))
                 .put("parentId", i.parentId())
                 .put("timeline", timeline)
                 .put("updates", ups)
                 .put("url", "/incidents/" + i.id());
     }
 
-    /** One human update. */
+    /** One human update; {@code editedAt} is {@code null} unless it was edited. */
     public static JsonObject update(IncidentUpdate u) {
         return new JsonObject().put("id", u.id()).put("incidentId", u.incidentId()).put("status", u.status().wireName())
-                .put("text", text(u.text())).put("at", Times.iso(u.at()));
+                .put("text", text(u.text())).put("at", Times.iso(u.at())).put("editedAt", Times.iso(u.editedAt()));
     }
 
-    /** A hypothesis: the top candidate only when it may be named in public; public evidence rows only. */
-    public static JsonObject hypothesis(BongsuConfig cfg, Hypothesis h) {
+    /** A public hypothesis: attribute, value and text are {@code null} when the cause may not be named. */
+    public static JsonObject hypothesis(PublicHypothesis h) {
         if (h == null) {
             return null;
         }
-        boolean top = Publics.isPublic(cfg, h.attribute(), h.value());
         JsonArray ev = new JsonArray();
-        for (Evidence e : Publics.evidence(cfg, h)) {
+        for (Evidence e : h.evidence()) {
             ev.add(new JsonObject().put("attribute", e.attribute()).put("value", e.value()).put("down", e.down()).put("total", e.total()));
         }
         return new JsonObject()
-                .put("attribute", top ? h.attribute() : null)
-                .put("value", top ? h.value() : null)
-                .put("text", top ? text(h.text()) : null)
+                .put("attribute", h.attribute())
+                .put("value", h.value())
+                .put("text", text(h.text()))
                 .put("evidence", ev);
     }
 
     /** {@code {"incidents":[…]}}. */
-    public static JsonObject incidents(BongsuConfig cfg, List<Incident> incidents, java.util.function.Function<String, List<IncidentUpdate>> updates) {
+    public static JsonObject incidents(List<PublicIncident> incidents) {
         JsonArray a = new JsonArray();
         // a service incident that is part of a listed correlated one is named in its "members", not listed again
-        for (Incident i : SiteData.topLevel(incidents, incidents)) {
-            a.add(incident(cfg, i, updates.apply(i.id())).put("members", new JsonArray(SiteData.members(i, incidents))));
+        for (PublicIncident i : SiteData.topLevel(incidents, incidents)) {
+            a.add(incident(i).put("members", new JsonArray(SiteData.members(i, incidents))));
         }
         return new JsonObject().put("incidents", a);
     }

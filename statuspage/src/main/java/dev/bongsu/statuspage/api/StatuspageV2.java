@@ -1,12 +1,12 @@
 package dev.bongsu.statuspage.api;
 
 import dev.bongsu.model.Health;
-import dev.bongsu.model.Incident;
 import dev.bongsu.model.Severity;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.statuspage.data.Overall;
 import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.render.Fragments;
 import dev.bongsu.statuspage.render.Lang;
 import dev.bongsu.statuspage.render.Times;
@@ -92,21 +92,20 @@ public final class StatuspageV2 {
         return a;
     }
 
-    private static JsonArray incidentList(SiteData d, List<Incident> incidents) {
+    private static JsonArray incidentList(SiteData d, List<PublicIncident> incidents) {
         JsonArray a = new JsonArray();
-        for (Incident i : incidents) {
-            List<IncidentUpdate> human = d.updatesOf(i.id());
+        for (PublicIncident i : incidents) {
+            List<IncidentUpdate> human = i.updates();
             String status = !i.isOpen() ? "resolved" : human.isEmpty() ? "investigating" : human.get(human.size() - 1).status().wireName();
             JsonArray updates = new JsonArray();
             List<JsonObject> ups = new ArrayList<>();
             for (IncidentUpdate u : human) {
-                ups.add(update(i, "u" + u.id(), u.status().wireName(), u.text().en(), u.at(), d));
+                ups.add(update(i, "u" + u.id(), u.status().wireName(), u.text().en(), u.at(), u.editedAt()));
             }
-            String hyp = Fragments.hypothesisText(d.config(), i.hypothesis(), Lang.EN);
-            ups.add(update(i, "t" + i.sequence() + "-open", "investigating",
-                    i.title().en() + (hyp == null ? "" : ". " + hyp), i.startedAt(), d));
+            String hyp = Fragments.hypothesisText(i, Lang.EN);
+            ups.add(update(i, "t-open", "investigating", i.title().en() + (hyp == null ? "" : ". " + hyp), i.startedAt(), null));
             if (i.resolvedAt() != null) {
-                ups.add(update(i, "t" + i.sequence() + "-resolved", "resolved", "All affected services have recovered.", i.resolvedAt(), d));
+                ups.add(update(i, "t-resolved", "resolved", "All affected services have recovered.", i.resolvedAt(), null));
             }
             ups.sort((x, y) -> y.getString("created_at").compareTo(x.getString("created_at")));
             ups.forEach(updates::add);
@@ -127,9 +126,9 @@ public final class StatuspageV2 {
         return a;
     }
 
-    private static JsonObject update(Incident i, String id, String status, String body, Instant at, SiteData d) {
+    private static JsonObject update(PublicIncident i, String id, String status, String body, Instant at, Instant editedAt) {
         return new JsonObject().put("id", i.id() + "-" + id).put("status", status).put("body", body).put("incident_id", i.id())
-                .put("created_at", Times.iso(at)).put("updated_at", Times.iso(at)).put("display_at", Times.iso(at))
+                .put("created_at", Times.iso(at)).put("updated_at", Times.iso(editedAt != null ? editedAt : at)).put("display_at", Times.iso(at))
                 .put("affected_components", null).put("deliver_notifications", true).put("custom_tweet", null).put("tweet_id", null);
     }
 }

@@ -5,34 +5,48 @@ import dev.bongsu.model.Incident;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
+import dev.bongsu.statuspage.publicview.PublicIncident;
+import dev.bongsu.statuspage.publicview.PublicView;
 import dev.bongsu.statuspage.updates.IncidentUpdate;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Everything the public site shows, read once per build: nothing is looked up while rendering.
+ * Everything the public site shows, read once per build: nothing is looked up while rendering, and incidents are
+ * held only as their {@link PublicView public view}.
  *
- * @param config    the configuration (only public parts are rendered)
+ * @param view      the public filter of the configuration
  * @param now       when the data was read
  * @param states    current state per service id
  * @param incidents public incidents (no probe faults), open ones and the recent past, newest start first
- * @param updates   human updates per incident id, oldest first
  * @param history   the timer-refreshed uptime and latency history
  */
 public record SiteData(
-        BongsuConfig config,
+        PublicView view,
         Instant now,
         Map<String, ServiceState> states,
-        List<Incident> incidents,
-        Map<String, List<IncidentUpdate>> updates,
+        List<PublicIncident> incidents,
         HistorySnapshot history) {
 
     public SiteData {
         states = Map.copyOf(states);
         incidents = List.copyOf(incidents);
-        updates = Map.copyOf(updates);
+    }
+
+    /** The data of a build: incidents and their team updates go through the public view here. */
+    public static SiteData of(BongsuConfig config, Instant now, Map<String, ServiceState> states, List<Incident> incidents,
+                              Map<String, List<IncidentUpdate>> updates, HistorySnapshot history) {
+        PublicView view = new PublicView(config);
+        return new SiteData(view, now, states, view.incidents(incidents, id -> updates.getOrDefault(id, List.of())), history);
+    }
+
+    /** The configuration (render only what {@link #view()} allows of it). */
+    public BongsuConfig config() {
+        return view.config();
     }
 
     /** The state of a service; unknown since the epoch when the detector has not said. */
@@ -43,48 +57,43 @@ public record SiteData(
 
     /** The overall state of the page. */
     public Overall overall() {
-        return Overall.of(config.services().stream().map(s -> state(s.id()).health()).toList());
+        return Overall.of(config().services().stream().map(s -> state(s.id()).health()).toList());
     }
 
     /** The open incidents that are not part of a bigger correlated one, oldest first. */
-    public List<Incident> openTopLevel() {
-        return incidents.stream().filter(Incident::isOpen).filter(i -> !hasOpenParent(i))
+    public List<PublicIncident> openTopLevel() {
+        return incidents.stream().filter(PublicIncident::isOpen).filter(i -> !hasOpenParent(i))
                 .sorted((a, b) -> a.startedAt().compareTo(b.startedAt())).toList();
     }
 
     /** The incidents a service took part in, newest first, without those that belong to a listed correlated one. */
-    public List<Incident> incidentsOf(String serviceId) {
+    public List<PublicIncident> incidentsOf(String serviceId) {
         return topLevel(incidents.stream().filter(i -> i.services().contains(serviceId)).toList(), incidents);
     }
 
     /** The incidents without those whose correlated parent is in {@code all}: one entry per outage. */
-    public static List<Incident> topLevel(List<Incident> list, List<Incident> all) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    public static List<PublicIncident> topLevel(List<PublicIncident> list, List<PublicIncident> all) {
+        Set<String> ids = new HashSet<>();
         all.forEach(i -> ids.add(i.id()));
         return list.stream().filter(i -> i.parentId() == null || !ids.contains(i.parentId())).toList();
     }
 
     /** The ids of the incidents in {@code all} that belong to {@code parent}. */
-    public static List<String> members(Incident parent, List<Incident> all) {
-        return all.stream().filter(i -> parent.id().equals(i.parentId())).map(Incident::id).toList();
+    public static List<String> members(PublicIncident parent, List<PublicIncident> all) {
+        return all.stream().filter(i -> parent.id().equals(i.parentId())).map(PublicIncident::id).toList();
     }
 
     /** An incident by id among those read. */
-    public Optional<Incident> incident(String id) {
+    public Optional<PublicIncident> incident(String id) {
         return incidents.stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
     /** A configured service by id. */
     public Optional<ServiceConfig> service(String id) {
-        return config.service(id);
+        return config().service(id);
     }
 
-    /** Human updates of one incident. */
-    public List<IncidentUpdate> updatesOf(String incidentId) {
-        return updates.getOrDefault(incidentId, List.of());
-    }
-
-    private boolean hasOpenParent(Incident i) {
+    private boolean hasOpenParent(PublicIncident i) {
         return i.parentId() != null && incidents.stream().anyMatch(p -> p.id().equals(i.parentId()) && p.isOpen());
     }
 }

@@ -4,9 +4,8 @@ import static dev.bongsu.statuspage.render.Html.esc;
 
 import dev.bongsu.model.Evidence;
 import dev.bongsu.model.Health;
-import dev.bongsu.model.Hypothesis;
-import dev.bongsu.model.Incident;
-import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.statuspage.publicview.PublicIncident;
+import dev.bongsu.statuspage.publicview.PublicView;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,16 +30,11 @@ public final class Fragments {
         return "<time datetime=\"" + Times.attr(t) + "\">" + esc(Times.display(t)) + "</time>";
     }
 
-    /** The names of an incident's services, joined. */
-    public static String serviceNames(BongsuConfig cfg, List<String> ids, Lang lang) {
-        return String.join(", ", ids.stream().map(id -> Publics.name(cfg, id, lang)).toList());
-    }
-
     /**
      * Appends the rest of an incident's meta line after its opened badge: state, kind, start, end and duration, then
      * closes the paragraph.
      */
-    static void incidentMeta(StringBuilder b, Incident i, Lang lang, Instant now) {
+    static void incidentMeta(StringBuilder b, PublicIncident i, Lang lang, Instant now) {
         b.append(esc(Texts.state(lang, i.state()))).append("</span> ")
                 .append(esc(Texts.t(lang, "kind." + i.kind().wireName()))).append(" · ")
                 .append(esc(Texts.t(lang, "started"))).append(' ').append(time(i.startedAt()));
@@ -53,7 +47,7 @@ public final class Fragments {
     }
 
     /** One incident as a short card: title, state, services, start, the hypothesis sentence, a link. */
-    public static String incidentCard(BongsuConfig cfg, Incident i, Lang lang, Instant now) {
+    public static String incidentCard(PublicView view, PublicIncident i, Lang lang, Instant now) {
         StringBuilder b = new StringBuilder(1024);
         b.append("<article class=\"incident ").append(i.isOpen() ? "open" : "resolved").append("\">\n<h3><a href=\"/incidents/")
                 .append(esc(Html.seg(i.id()))).append("?lang=").append(lang.tag()).append("\">")
@@ -61,9 +55,9 @@ public final class Fragments {
         incidentMeta(b, i, lang, now);
         if (!i.services().isEmpty()) {
             b.append("<p>").append(esc(Texts.t(lang, "what.failed"))).append(": ")
-                    .append(esc(serviceNames(cfg, i.services(), lang))).append("</p>\n");
+                    .append(esc(view.names(i.services(), lang))).append("</p>\n");
         }
-        String h = hypothesisText(cfg, i.hypothesis(), lang);
+        String h = hypothesisText(i, lang);
         if (h != null) {
             b.append("<p class=\"hypothesis\"><strong>").append(esc(Texts.t(lang, "hypothesis"))).append(":</strong> ")
                     .append(esc(h)).append("</p>\n");
@@ -71,17 +65,17 @@ public final class Fragments {
         return b.append("</article>\n").toString();
     }
 
-    /** The hypothesis sentence when its top candidate may be named in public, else {@code null}. */
-    public static String hypothesisText(BongsuConfig cfg, Hypothesis h, Lang lang) {
-        if (h == null || h.text() == null || !Publics.isPublic(cfg, h.attribute(), h.value())) {
+    /** The public likely-cause sentence, or {@code null} when the cause may not be named. */
+    public static String hypothesisText(PublicIncident i, Lang lang) {
+        if (i.hypothesis() == null || i.hypothesis().text() == null) {
             return null;
         }
-        return h.text().in(lang.tag());
+        return i.hypothesis().text().in(lang.tag());
     }
 
     /** The public evidence rows as a list. */
-    public static String evidence(BongsuConfig cfg, Hypothesis h, Lang lang) {
-        List<Evidence> rows = Publics.evidence(cfg, h);
+    public static String evidence(PublicIncident i, Lang lang) {
+        List<Evidence> rows = i.hypothesis() == null ? List.of() : i.hypothesis().evidence();
         if (rows.isEmpty()) {
             return "";
         }

@@ -2,8 +2,8 @@ package dev.bongsu.statuspage.render;
 
 import static dev.bongsu.statuspage.render.Html.esc;
 
-import dev.bongsu.model.Incident;
-import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.statuspage.publicview.PublicIncident;
+import dev.bongsu.statuspage.publicview.PublicView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +14,7 @@ public final class HistoryPage {
     }
 
     /** Renders the history page for [from, to] (KST days, both included). */
-    public static String render(BongsuConfig cfg, List<Incident> incidents, LocalDate from, LocalDate to, Lang lang, Instant now) {
+    public static String render(PublicView view, List<PublicIncident> incidents, LocalDate from, LocalDate to, Lang lang, Instant now) {
         StringBuilder b = new StringBuilder(8192);
         b.append("<h1>").append(esc(Texts.t(lang, "history"))).append("</h1>\n")
                 .append("<form class=\"range\" method=\"get\" action=\"/history\">")
@@ -28,10 +28,10 @@ public final class HistoryPage {
         if (incidents.isEmpty()) {
             b.append("<p>").append(esc(Texts.t(lang, "no.incidents"))).append("</p>\n");
         }
-        for (Incident i : incidents) {
-            b.append(Fragments.incidentCard(cfg, i, lang, now));
+        for (PublicIncident i : incidents) {
+            b.append(Fragments.incidentCard(view, i, lang, now));
         }
         String path = "/history?from=" + from + "&to=" + to;
-        return Layout.page(lang, cfg.statusPage(), Texts.t(lang, "history"), path, now, b.toString());
+        return Layout.page(lang, view.config().statusPage(), Texts.t(lang, "history"), path, now, b.toString());
     }
 }

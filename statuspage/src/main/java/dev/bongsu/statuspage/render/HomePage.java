@@ -2,12 +2,13 @@ package dev.bongsu.statuspage.render;
 
 import static dev.bongsu.statuspage.render.Html.esc;
 
-import dev.bongsu.model.Incident;
 import dev.bongsu.model.ServiceBucket;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.statuspage.data.Overall;
 import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.publicview.PublicIncident;
+import dev.bongsu.statuspage.publicview.PublicView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +29,19 @@ public final class HomePage {
         b.append("<section id=\"banner\" class=\"banner o-").append(o.wireName()).append("\" role=\"status\">")
                 .append("<p>").append(esc(Texts.overall(lang, o))).append("</p></section>\n");
 
-        List<Incident> open = d.openTopLevel();
+        List<PublicIncident> open = d.openTopLevel();
         b.append("<section aria-labelledby=\"open-h\">\n<h2 id=\"open-h\">").append(esc(Texts.t(lang, "open.incidents"))).append("</h2>\n");
         if (open.isEmpty()) {
             b.append("<p>").append(esc(Texts.t(lang, "no.open.incidents"))).append("</p>\n");
         }
-        for (Incident i : open) {
-            b.append(Fragments.incidentCard(d.config(), i, lang, d.now()));
+        for (PublicIncident i : open) {
+            b.append(Fragments.incidentCard(d.view(), i, lang, d.now()));
         }
         b.append("</section>\n");
 
         Map<String, List<ServiceConfig>> byProvider = new LinkedHashMap<>();
         for (ServiceConfig s : d.config().services()) {
-            String p = Publics.attribute(s, "provider");
+            String p = PublicView.attribute(s, "provider");
             byProvider.computeIfAbsent(p == null ? "" : p, k -> new java.util.ArrayList<>()).add(s);
         }
         b.append("<section aria-labelledby=\"svc-h\">\n<h2 id=\"svc-h\">").append(esc(Texts.t(lang, "services"))).append("</h2>\n")
@@ -70,7 +71,7 @@ public final class HomePage {
                 .append("\">\n<div class=\"row\"><a class=\"name\" href=\"/services/").append(esc(Html.seg(s.id())))
                 .append("?lang=").append(lang.tag()).append("\">").append(esc(name)).append("</a> ")
                 .append(Fragments.health(st.health(), lang));
-        String category = Publics.attribute(s, "category");
+        String category = PublicView.attribute(s, "category");
         if (category != null) {
             b.append(" <span class=\"cat\">").append(esc(category)).append("</span>");
         }

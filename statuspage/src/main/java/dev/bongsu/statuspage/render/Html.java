@@ -1,39 +1,19 @@
 package dev.bongsu.statuspage.render;
 
+import org.apache.commons.text.StringEscapeUtils;
+
 /** Escaping of every text that goes into HTML, XML or SVG. */
 public final class Html {
     private Html() {
     }
 
-    /** The text with {@code & < > " '} escaped; {@code null} becomes empty. */
+    /**
+     * The text escaped for HTML and XML 1.0 by Commons Text ({@code & < > " '} become entities); characters XML does
+     * not allow (control characters, U+FFFE, U+FFFF, lone surrogates — possible in texts stored before they were
+     * checked at the door) are left out, so a page or feed stays well-formed. {@code null} becomes empty.
+     */
     public static String esc(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String r = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> c < 0x20 && c != '\n' && c != '\t' ? "" : null;
-            };
-            if (r != null && b == null) {
-                b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (b != null) {
-                if (r != null) {
-                    b.append(r);
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-        return b == null ? s : b.toString();
+        return value == null ? "" : StringEscapeUtils.escapeXml10(value.toString());
     }
 
     /** A path segment made safe for a URL (ids are already restricted by config; this is defence in depth). */

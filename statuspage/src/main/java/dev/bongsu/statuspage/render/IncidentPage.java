@@ -2,9 +2,9 @@ package dev.bongsu.statuspage.render;
 
 import static dev.bongsu.statuspage.render.Html.esc;
 
-import dev.bongsu.model.Incident;
-import dev.bongsu.model.TimelineEntry;
-import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.statuspage.publicview.PublicEntry;
+import dev.bongsu.statuspage.publicview.PublicIncident;
+import dev.bongsu.statuspage.publicview.PublicView;
 import dev.bongsu.statuspage.updates.IncidentUpdate;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class IncidentPage {
     }
 
     /** Renders an incident page. */
-    public static String render(BongsuConfig cfg, Incident i, List<IncidentUpdate> updates, Lang lang, Instant now) {
+    public static String render(PublicView view, PublicIncident i, Lang lang, Instant now) {
         StringBuilder b = new StringBuilder(8192);
         b.append("<h1>").append(esc(i.title().in(lang.tag()))).append("</h1>\n<p class=\"meta\"><span class=\"badge\" id=\"incident-state\">");
         Fragments.incidentMeta(b, i, lang, now);
@@ -25,25 +25,24 @@ public final class IncidentPage {
         }
         b.append("<section aria-labelledby=\"failed-h\">\n<h2 id=\"failed-h\">").append(esc(Texts.t(lang, "what.failed"))).append("</h2>\n<ul>");
         for (String s : i.services()) {
-            boolean known = cfg.service(s).isPresent();
+            boolean known = view.config().service(s).isPresent();
             b.append("<li>");
             if (known) {
                 b.append("<a href=\"/services/").append(esc(Html.seg(s))).append("?lang=").append(lang.tag()).append("\">")
-                        .append(esc(Publics.name(cfg, s, lang))).append("</a>");
+                        .append(esc(view.name(s, lang))).append("</a>");
             } else {
                 b.append(esc(s));
             }
             b.append("</li>");
         }
         b.append("</ul>\n</section>\n");
-        List<String> vantages = i.vantages().stream().filter(v -> cfg.vantageNames().contains(v)).toList();
         b.append("<section aria-labelledby=\"vant-h\">\n<h2 id=\"vant-h\">").append(esc(Texts.t(lang, "vantages"))).append("</h2>\n<ul>");
-        for (String v : vantages) {
+        for (String v : i.vantages()) {
             b.append("<li>").append(esc(v)).append("</li>");
         }
         b.append("</ul>\n</section>\n");
-        String h = Fragments.hypothesisText(cfg, i.hypothesis(), lang);
-        String evidence = Fragments.evidence(cfg, i.hypothesis(), lang);
+        String h = Fragments.hypothesisText(i, lang);
+        String evidence = Fragments.evidence(i, lang);
         if (h != null || !evidence.isEmpty()) {
             b.append("<section aria-labelledby=\"hyp-h\">\n<h2 id=\"hyp-h\">").append(esc(Texts.t(lang, "hypothesis"))).append("</h2>\n");
             if (h != null) {
@@ -54,6 +53,17 @@ public final class IncidentPage {
             }
             b.append("</section>\n");
         }
+        updates(b, i.updates(), lang);
+        b.append("<section aria-labelledby=\"tl-h\">\n<h2 id=\"tl-h\">").append(esc(Texts.t(lang, "timeline"))).append("</h2>\n<ol id=\"timeline\" class=\"timeline\">");
+        for (PublicEntry t : i.timeline()) {
+            b.append("<li><p>").append(Fragments.time(t.at())).append(" · <strong>").append(esc(Texts.transition(lang, t.type())))
+                    .append("</strong></p><p>").append(esc(t.text().in(lang.tag()))).append("</p></li>");
+        }
+        b.append("</ol>\n</section>\n");
+        return Layout.page(lang, view.config().statusPage(), i.title().in(lang.tag()), "/incidents/" + Html.seg(i.id()), now, b.toString());
+    }
+
+    private static void updates(StringBuilder b, List<IncidentUpdate> updates, Lang lang) {
         b.append("<section aria-labelledby=\"upd-h\">\n<h2 id=\"upd-h\">").append(esc(Texts.t(lang, "updates"))).append("</h2>\n");
         if (updates.isEmpty()) {
             b.append("<p>").append(esc(Texts.t(lang, "no.updates"))).append("</p>\n");
@@ -61,22 +71,16 @@ public final class IncidentPage {
             b.append("<ol class=\"updates\" reversed>");
             for (int k = updates.size() - 1; k >= 0; k--) {
                 IncidentUpdate u = updates.get(k);
-                b.append("<li><p><strong>").append(esc(Texts.update(lang, u.status()))).append("</strong> · ")
-                        .append(Fragments.time(u.at())).append("</p><p>").append(esc(u.text().in(lang.tag()))).append("</p></li>");
+                b.append("<li id=\"update-").append(esc(u.id())).append("\"><p><strong>").append(esc(Texts.update(lang, u.status())))
+                        .append("</strong> · ").append(Fragments.time(u.at()));
+                if (u.editedAt() != null) {
+                    b.append(" · <span class=\"edited\">").append(esc(Texts.t(lang, "edited"))).append(' ')
+                            .append(Fragments.time(u.editedAt())).append("</span>");
+                }
+                b.append("</p><p>").append(esc(u.text().in(lang.tag()))).append("</p></li>");
             }
             b.append("</ol>\n");
         }
         b.append("</section>\n");
-        b.append("<section aria-labelledby=\"tl-h\">\n<h2 id=\"tl-h\">").append(esc(Texts.t(lang, "timeline"))).append("</h2>\n<ol id=\"timeline\" class=\"timeline\">");
-        for (TimelineEntry t : i.timeline()) {
-            b.append("<li><p>").append(Fragments.time(t.at())).append(" · <strong>").append(esc(Texts.transition(lang, t.type())))
-                    .append("</strong></p><p>").append(esc(t.text() == null ? "" : t.text().in(lang.tag()))).append("</p>");
-            if (!t.services().isEmpty()) {
-                b.append("<p class=\"note\">").append(esc(Fragments.serviceNames(cfg, t.services(), lang))).append("</p>");
-            }
-            b.append("</li>");
-        }
-        b.append("</ol>\n</section>\n");
-        return Layout.page(lang, cfg.statusPage(), i.title().in(lang.tag()), "/incidents/" + Html.seg(i.id()), now, b.toString());
     }
 }

@@ -28,7 +28,10 @@ public enum Lang {
         return Optional.empty();
     }
 
-    /** The best language for an Accept-Language header: the highest-weighted of ko and en; Korean by default. */
+    /**
+     * The best language for an Accept-Language header: the highest-weighted of ko and en; Korean without a header,
+     * English when it names neither. Malformed pieces ({@code ;}, {@code ,;}, a bad weight) are ignored.
+     */
     public static Lang fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {
             return KO;
@@ -36,8 +39,12 @@ public enum Lang {
         Lang best = null;
         double bestQ = -1;
         for (String part : header.split(",")) {
-            String[] p = part.trim().split(";");
+            // limit -1 keeps empty pieces, so that ";" or ",;" is an empty tag to skip rather than no pieces at all
+            String[] p = part.trim().split(";", -1);
             String tag = p[0].trim().toLowerCase(Locale.ROOT);
+            if (tag.isEmpty()) {
+                continue;
+            }
             double q = 1;
             for (int i = 1; i < p.length; i++) {
                 String s = p[i].trim();

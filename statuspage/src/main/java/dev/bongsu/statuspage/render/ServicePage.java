@@ -2,11 +2,12 @@ package dev.bongsu.statuspage.render;
 
 import static dev.bongsu.statuspage.render.Html.esc;
 
-import dev.bongsu.model.Incident;
 import dev.bongsu.model.ServiceBucket;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.publicview.PublicIncident;
+import dev.bongsu.statuspage.publicview.PublicView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class ServicePage {
         if (!attrs.isEmpty()) {
             b.append("<dl class=\"attrs\">");
             for (String a : attrs.keySet()) {
-                b.append("<dt>").append(esc(Texts.t(lang, a))).append("</dt><dd>").append(esc(Publics.attribute(s, a))).append("</dd>");
+                b.append("<dt>").append(esc(Texts.t(lang, a))).append("</dt><dd>").append(esc(PublicView.attribute(s, a))).append("</dd>");
             }
             b.append("</dl>\n");
         }
@@ -57,12 +58,12 @@ public final class ServicePage {
                 .append(Charts.uptimeBars(daily, d.history().daysFrom(), lang, name + " — " + Texts.t(lang, "uptime.90")))
                 .append("</div>\n</section>\n");
         b.append("<section aria-labelledby=\"inc-h\">\n<h2 id=\"inc-h\">").append(esc(Texts.t(lang, "incidents.of"))).append("</h2>\n");
-        List<Incident> incidents = d.incidentsOf(s.id());
+        List<PublicIncident> incidents = d.incidentsOf(s.id());
         if (incidents.isEmpty()) {
             b.append("<p>").append(esc(Texts.t(lang, "no.incidents"))).append("</p>\n");
         }
-        for (Incident i : incidents) {
-            b.append(Fragments.incidentCard(d.config(), i, lang, d.now()));
+        for (PublicIncident i : incidents) {
+            b.append(Fragments.incidentCard(d.view(), i, lang, d.now()));
         }
         b.append("</section>\n");
         return Layout.page(lang, d.config().statusPage(), name, "/services/" + Html.seg(s.id()), d.now(), b.toString());

@@ -1,12 +1,12 @@
 package dev.bongsu.statuspage.snapshot;
 
-import dev.bongsu.model.Incident;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.statuspage.api.AtomFeed;
 import dev.bongsu.statuspage.api.Csv;
 import dev.bongsu.statuspage.api.PublicJson;
 import dev.bongsu.statuspage.api.StatuspageV2;
 import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.render.Badges;
 import dev.bongsu.statuspage.render.HomePage;
 import dev.bongsu.statuspage.render.IncidentPage;
@@ -47,11 +47,11 @@ public final class Renderer {
                 out.put(SnapshotKeys.badge(s.id(), lang.tag()),
                         Snapshot.of(SVG, Snapshot.LIVE, Badges.badge(s.name().in(lang.tag()), d.state(s.id()).health(), lang)));
             }
-            List<Incident> pages = Stream.concat(d.incidents().stream().filter(Incident::isOpen),
+            List<PublicIncident> pages = Stream.concat(d.incidents().stream().filter(PublicIncident::isOpen),
                     d.incidents().stream().filter(i -> !i.isOpen()).limit(PRERENDERED_PAST_INCIDENTS)).toList();
-            for (Incident i : pages) {
+            for (PublicIncident i : pages) {
                 out.put(SnapshotKeys.page("/incidents/" + i.id(), lang.tag()),
-                        Snapshot.of(HTML, Snapshot.LIVE, IncidentPage.render(d.config(), i, d.updatesOf(i.id()), lang, d.now())));
+                        Snapshot.of(HTML, Snapshot.LIVE, IncidentPage.render(d.view(), i, lang, d.now())));
             }
         }
         JsonObject status = PublicJson.status(d);
@@ -60,10 +60,10 @@ public final class Renderer {
         JsonObject services = PublicJson.services(d);
         out.put("/api/v1/services", json(services));
         out.put("/api/v1/services.csv", Snapshot.of(CSV, Snapshot.LIVE, Csv.services(services)));
-        JsonObject all = PublicJson.incidents(d.config(), d.incidents(), d::updatesOf);
+        JsonObject all = PublicJson.incidents(d.incidents());
         out.put("/api/v1/incidents", json(all));
         out.put("/api/v1/incidents.csv", Snapshot.of(CSV, Snapshot.LIVE, Csv.incidents(all)));
-        JsonObject open = PublicJson.incidents(d.config(), d.incidents().stream().filter(Incident::isOpen).toList(), d::updatesOf);
+        JsonObject open = PublicJson.incidents(d.incidents().stream().filter(PublicIncident::isOpen).toList());
         out.put("/api/v1/incidents?state=open", json(open));
         out.put("/api/v1/incidents.csv?state=open", Snapshot.of(CSV, Snapshot.LIVE, Csv.incidents(open)));
         out.put("/feed.atom", Snapshot.of(ATOM, Snapshot.LIVE, AtomFeed.render(d)));

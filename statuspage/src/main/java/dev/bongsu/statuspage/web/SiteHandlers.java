@@ -1,8 +1,6 @@
 package dev.bongsu.statuspage.web;
 
 import dev.bongsu.model.HistoryReader;
-import dev.bongsu.model.Incident;
-import dev.bongsu.model.IncidentKind;
 import dev.bongsu.model.IncidentQuery;
 import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.IncidentState;
@@ -13,6 +11,7 @@ import dev.bongsu.statuspage.api.Params;
 import dev.bongsu.statuspage.api.PublicJson;
 import dev.bongsu.statuspage.data.SiteData;
 import dev.bongsu.statuspage.data.SiteState;
+import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.render.HistoryPage;
 import dev.bongsu.statuspage.render.IncidentPage;
 import dev.bongsu.statuspage.render.Lang;
@@ -21,6 +20,7 @@ import dev.bongsu.statuspage.snapshot.Renderer;
 import dev.bongsu.statuspage.snapshot.Responder;
 import dev.bongsu.statuspage.snapshot.Snapshot;
 import dev.bongsu.statuspage.snapshot.SnapshotKeys;
+import dev.bongsu.statuspage.updates.UpdatesStore;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -47,12 +47,14 @@ public final class SiteHandlers {
     private final AtomicReference<SiteState> state;
     private final IncidentReader incidents;
     private final HistoryReader history;
+    private final UpdatesStore updates;
 
-    /** Handlers reading the latest build from {@code state}. */
-    public SiteHandlers(AtomicReference<SiteState> state, IncidentReader incidents, HistoryReader history) {
+    /** Handlers reading the latest build from {@code state}; incidents read from the store get their updates from {@code updates}. */
+    public SiteHandlers(AtomicReference<SiteState> state, IncidentReader incidents, HistoryReader history, UpdatesStore updates) {
         this.state = state;
         this.incidents = incidents;
         this.history = history;
+        this.updates = updates;
     }
 
     /** {@code GET /}: the home page from its snapshot. */
@@ -152,12 +154,12 @@ public final class SiteHandlers {
         }
         SiteData d = st.data();
         incidents.incident(id).onSuccess(found -> {
-            if (found.isEmpty() || found.get().kind() == IncidentKind.PROBE_FAULT) {
+            Optional<PublicIncident> shown = found.flatMap(i -> d.view().incident(i, updates.updatesFor(i.id())));
+            if (shown.isEmpty()) {
                 Answers.notFoundPage(ctx, lang);
                 return;
             }
-            Incident i = found.get();
-            String html = IncidentPage.render(d.config(), i, d.updatesOf(i.id()), lang, d.now());
+            String html = IncidentPage.render(d.view(), shown.get(), lang, d.now());
             Responder.send(ctx, Snapshot.of(Renderer.HTML, Snapshot.PAST, html), Responder.VARY_LANG);
         }).onFailure(e -> Answers.failure(ctx, e));
     }
@@ -187,9 +189,9 @@ public final class SiteHandlers {
         Instant start = from.atStartOfDay(Times.KST).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(Times.KST).toInstant();
         incidents.incidents(new IncidentQuery(null, start, end, MAX_INCIDENTS)).onSuccess(list -> {
-            List<Incident> all = list.stream().filter(i -> i.kind() != IncidentKind.PROBE_FAULT).toList();
-            List<Incident> pub = SiteData.topLevel(all, all);
-            String html = HistoryPage.render(d.config(), pub, from, to, lang, d.now());
+            List<PublicIncident> all = d.view().incidents(list, updates::updatesFor);
+            List<PublicIncident> pub = SiteData.topLevel(all, all);
+            String html = HistoryPage.render(d.view(), pub, from, to, lang, d.now());
             Responder.send(ctx, Snapshot.of(Renderer.HTML, Snapshot.PAST, html), Responder.VARY_LANG);
         }).onFailure(e -> Answers.failure(ctx, e));
     }
@@ -227,18 +229,17 @@ public final class SiteHandlers {
                 snapshot(ctx, filter == IncidentState.OPEN ? "/api/v1/incidents?state=open" : "/api/v1/incidents", true);
                 return;
             }
-            List<Incident> list = d.incidents().stream().filter(i -> filter == null || i.state() == filter).toList();
-            answerIncidents(ctx, d, list, csv, Snapshot.LIVE);
+            List<PublicIncident> list = d.incidents().stream().filter(i -> filter == null || i.state() == filter).toList();
+            answerIncidents(ctx, list, csv, Snapshot.LIVE);
             return;
         }
         IncidentQuery q = new IncidentQuery(filter, from, to, MAX_INCIDENTS);
-        incidents.incidents(q).onSuccess(list -> answerIncidents(ctx, d,
-                        list.stream().filter(i -> i.kind() != IncidentKind.PROBE_FAULT).toList(), csv, Snapshot.PAST))
+        incidents.incidents(q).onSuccess(list -> answerIncidents(ctx, d.view().incidents(list, updates::updatesFor), csv, Snapshot.PAST))
                 .onFailure(e -> Answers.failure(ctx, e));
     }
 
-    private void answerIncidents(RoutingContext ctx, SiteData d, List<Incident> list, boolean csv, String cache) {
-        JsonObject doc = PublicJson.incidents(d.config(), list, d::updatesOf);
+    private void answerIncidents(RoutingContext ctx, List<PublicIncident> list, boolean csv, String cache) {
+        JsonObject doc = PublicJson.incidents(list);
         Snapshot s = csv ? Snapshot.of(Renderer.CSV, cache, Csv.incidents(doc)) : Snapshot.of(Renderer.JSON, cache, doc.encode());
         Responder.send(ctx, s, Responder.VARY_ACCEPT);
     }

@@ -38,6 +38,7 @@ public final class SiteFixture implements AutoCloseable {
     public final FakeIncidents incidents = new FakeIncidents();
     public final FakeHistory history = new FakeHistory(now);
     public final StatusSite site;
+    public final UpdatesStore updates;
     public final HttpServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -48,13 +49,18 @@ public final class SiteFixture implements AutoCloseable {
 
     /** Starts everything with storage under {@code dir} and these rebuild settings. */
     public SiteFixture(Path dir, SiteSettings settings) {
+        this(dir, settings, Fixtures::config);
+    }
+
+    /** Starts everything with storage under {@code dir}, these rebuild settings and the config made for {@code dir}. */
+    public SiteFixture(Path dir, SiteSettings settings, java.util.function.Function<Path, BongsuConfig> configFor) {
         Codecs.registerAll(vertx.eventBus());
-        config = Fixtures.config(dir);
+        config = configFor.apply(dir);
         live = new FakeLive(Fixtures.allUp(now.minus(Duration.ofDays(1))));
         incidents.put(Fixtures.pastNaver(now.minus(Duration.ofDays(3))));
         incidents.put(Fixtures.probeFault(now.minus(Duration.ofHours(2))));
         live.incident(Fixtures.probeFault(now.minus(Duration.ofHours(2))));
-        UpdatesStore updates = new UpdatesStore(vertx, config.storage().dir().resolve("updates.db"));
+        updates = new UpdatesStore(vertx, config.storage().dir().resolve("updates.db"));
         site = new StatusSite(vertx, config, live, incidents, history, updates, Clock.systemUTC(), settings);
         site.start().await();
         Router router = Router.router(vertx);
@@ -89,8 +95,14 @@ public final class SiteFixture implements AutoCloseable {
 
     /** A POST of a JSON body, with or without the admin token. */
     public HttpResponse<String> post(String path, String json, String token) throws Exception {
+        return send("POST", path, json, token);
+    }
+
+    /** A request with a JSON body ({@code null}: none), with or without the admin token. */
+    public HttpResponse<String> send(String method, String path, String json, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
