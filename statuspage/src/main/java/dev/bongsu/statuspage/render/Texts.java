@@ -116,11 +116,26 @@ public final class Texts {
         if (v == null) {
             throw new IllegalArgumentException("no text for key " + key);
         }
-        String s = v[lang == Lang.KO ? 0 : 1];
-        for (int i = 0; i < args.length; i++) {
-            s = s.replace("{" + i + "}", String.valueOf(args[i]));
+        return fill(v[lang == Lang.KO ? 0 : 1], args);
+    }
+
+    /** Replaces {@code {0}}, {@code {1}} … in one pass, so that an argument containing "{1}" stays as it is. */
+    static String fill(String template, Object... args) {
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            int close = c == '{' ? template.indexOf('}', i) : -1;
+            if (close > i + 1 && close - i <= 3 && template.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+                int n = Integer.parseInt(template.substring(i + 1, close));
+                out.append(n < args.length ? String.valueOf(args[n]) : template.substring(i, close + 1));
+                i = close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
         }
-        return s;
+        return out.toString();
     }
 
     /** An attribute's name inside a sentence ("provider", "제공사"); an unknown attribute is named as it is. */
