@@ -16,12 +16,14 @@ import java.time.Clock;
 public final class Alerting {
     private final Notifiers notifiers;
     private final Outbox outbox;
+    private final Silences silences;
     private final AlertingVerticle verticle;
     private final AlertingAdminRoutes adminRoutes;
 
-    private Alerting(Notifiers notifiers, Outbox outbox, AlertingVerticle verticle, AlertingAdminRoutes adminRoutes) {
+    private Alerting(Notifiers notifiers, Outbox outbox, Silences silences, AlertingVerticle verticle, AlertingAdminRoutes adminRoutes) {
         this.notifiers = notifiers;
         this.outbox = outbox;
+        this.silences = silences;
         this.verticle = verticle;
         this.adminRoutes = adminRoutes;
     }
@@ -40,7 +42,7 @@ public final class Alerting {
         Silences silences = new Silences(db, clock);
         AlertingVerticle verticle = new AlertingVerticle(cfg, db, outbox, silences, nodeId, incidents, clock);
         AlertingAdminRoutes routes = new AlertingAdminRoutes(outbox, silences, notifiers, clock, cfg.http().publicUrl());
-        return new Alerting(notifiers, outbox, verticle, routes);
+        return new Alerting(notifiers, outbox, silences, verticle, routes);
     }
 
     /** The verticle to deploy (opens outbox.db, starts delivery). */
@@ -56,6 +58,11 @@ public final class Alerting {
     /** The outbox, to pause and resume delivery. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The silences, to replicate between the servers of a cluster (loaded once the verticle is deployed). */
+    public Silences silences() {
+        return silences;
     }
 
     /** Releases the HTTP client; call after undeploying the verticle. */

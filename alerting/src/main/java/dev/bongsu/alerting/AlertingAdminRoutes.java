@@ -5,8 +5,8 @@ import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.alerting.notify.Notifier;
 import dev.bongsu.alerting.notify.Notifiers;
 import dev.bongsu.alerting.outbox.Outbox;
-import dev.bongsu.alerting.silence.LabelMatcher;
 import dev.bongsu.alerting.silence.Silence;
+import dev.bongsu.alerting.silence.SilenceRequest;
 import dev.bongsu.alerting.silence.Silences;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentKind;
@@ -14,7 +14,6 @@ import dev.bongsu.model.IncidentState;
 import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.Severity;
 import dev.bongsu.model.TransitionType;
-import dev.bongsu.model.config.Durations;
 import dev.bongsu.model.web.ApiErrors;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -22,10 +21,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +32,6 @@ import java.util.Set;
 public final class AlertingAdminRoutes {
     private static final String BASE = "/api/v1/admin";
     private static final Set<String> ROW_STATES = Set.of("pending", "sent", "dead", "suppressed", "coalesced");
-    private static final Duration MAX_SILENCE = Duration.ofDays(90);
 
     private final Outbox outbox;
     private final Silences silences;
@@ -71,7 +66,7 @@ public final class AlertingAdminRoutes {
         }
         Instant now = clock.instant();
         JsonArray out = new JsonArray();
-        for (Silence s : silences.all()) {
+        for (Silence s : silences.list()) {
             if (state == null || state.equals(s.stateAt(now))) {
                 out.add(json(s, now));
             }
@@ -91,33 +86,16 @@ public final class AlertingAdminRoutes {
             ApiErrors.badRequest(ctx, "body: expected a JSON object with matchers, endsAt or duration, author and comment");
             return;
         }
+        SilenceRequest request;
         try {
-            List<LabelMatcher> matchers = matchers(body.getValue("matchers"));
-            Instant now = clock.instant();
-            Instant starts = body.getValue("startsAt") == null ? now : instant(body.getValue("startsAt"), "startsAt");
-            Instant ends;
-            if (body.getValue("endsAt") != null) {
-                ends = instant(body.getValue("endsAt"), "endsAt");
-            } else if (body.getValue("duration") instanceof String d && Durations.parse(d) != null) {
-                ends = starts.plus(Durations.parse(d));
-            } else {
-                throw new IllegalArgumentException("endsAt or duration: expected an ISO-8601 time or a duration such as 2h, found "
-                        + (body.getValue("duration") == null ? "nothing" : "'" + body.getValue("duration") + "'"));
-            }
-            if (!ends.isAfter(starts) || !ends.isAfter(now)) {
-                throw new IllegalArgumentException("endsAt: expected a time after startsAt and after now");
-            }
-            if (Duration.between(starts, ends).compareTo(MAX_SILENCE) > 0) {
-                throw new IllegalArgumentException("endsAt: a silence may last at most 90d");
-            }
-            String author = text(body, "author");
-            String comment = text(body, "comment");
-            silences.create(matchers, starts, ends, author, comment)
-                    .onSuccess(s -> json(ctx, 201, json(s, clock.instant())))
-                    .onFailure(ctx::fail);
+            request = SilenceRequest.parse(body, clock.instant());
         } catch (IllegalArgumentException e) {
             ApiErrors.badRequest(ctx, e.getMessage());
+            return;
         }
+        silences.create(request.matchers(), request.startsAt(), request.endsAt(), request.author(), request.comment())
+                .onSuccess(s -> json(ctx, 201, json(s, clock.instant())))
+                .onFailure(ctx::fail);
     }
 
     private void expireSilence(RoutingContext ctx) {
@@ -175,59 +153,8 @@ public final class AlertingAdminRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private static List<LabelMatcher> matchers(Object value) {
-        if (!(value instanceof JsonArray arr) || arr.isEmpty()) {
-            throw new IllegalArgumentException("matchers: expected a non-empty list such as [\"provider=kakao\"]");
-        }
-        List<LabelMatcher> out = new ArrayList<>();
-        for (int i = 0; i < arr.size(); i++) {
-            Object m = arr.getValue(i);
-            try {
-                if (m instanceof String s) {
-                    out.add(LabelMatcher.parse(s));
-                } else if (m instanceof JsonObject o) {
-                    out.add(new LabelMatcher(o.getString("label"), o.getString("op", "="), o.getString("value")));
-                } else {
-                    throw new IllegalArgumentException("expected \"label=value\" or {label, op, value}");
-                }
-            } catch (IllegalArgumentException | ClassCastException e) {
-                throw new IllegalArgumentException("matchers[" + i + "]: " + e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    private static Instant instant(Object value, String key) {
-        try {
-            return Instant.parse(String.valueOf(value));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + ": expected an ISO-8601 UTC time such as 2026-12-01T02:00:00Z, found '" + value + "'");
-        }
-    }
-
-    private static String text(JsonObject body, String key) {
-        Object v = body.getValue(key);
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw new IllegalArgumentException(key + ": required, a non-empty text");
-        }
-        if (s.length() > 1000) {
-            throw new IllegalArgumentException(key + ": at most 1000 characters");
-        }
-        return s;
-    }
-
     private static JsonObject json(Silence s, Instant now) {
-        JsonArray m = new JsonArray();
-        s.matchers().forEach(x -> m.add(x.toString()));
-        return new JsonObject()
-                .put("id", s.id())
-                .put("matchers", m)
-                .put("startsAt", s.startsAt().toString())
-                .put("endsAt", s.endsAt().toString())
-                .put("author", s.author())
-                .put("comment", s.comment())
-                .put("createdAt", s.createdAt().toString())
-                .put("state", s.stateAt(now));
+        return s.toJson().put("state", s.stateAt(now));
     }
 
     private static void json(RoutingContext ctx, int status, JsonObject body) {

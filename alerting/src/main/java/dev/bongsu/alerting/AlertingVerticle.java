@@ -73,7 +73,7 @@ public final class AlertingVerticle extends VerticleBase {
         cfg.services().forEach(s -> services.put(s.id(), s));
         List<Mute> windows = cfg.alerting().maintenance().stream().<Mute>map(MaintenanceMute::new).toList();
         router = new NotificationRouter(cfg.alerting(), services, () -> {
-            List<Mute> all = new ArrayList<>(silences.all());
+            List<Mute> all = new ArrayList<>(silences.list());
             all.addAll(windows);
             return all;
         }, cfg.http().publicUrl());
@@ -118,7 +118,7 @@ public final class AlertingVerticle extends VerticleBase {
     private void deliveredElsewhere(JsonObject event) {
         String node = event.getString("node");
         if ("sent".equals(event.getString("outcome")) && node != null && !node.equals(nodeId)) {
-            outbox.markSentElsewhere(event.getString("receiver"), event.getString("transitionKey"), node);
+            outbox.markDeliveredElsewhere(event.getString("receiver"), event.getString("transitionKey"), node);
         }
     }
 }

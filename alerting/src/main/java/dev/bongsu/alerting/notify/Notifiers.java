@@ -46,7 +46,7 @@ public final class Notifiers {
     /** The notifier class of each receiver type. */
     static Notifier notifier(ReceiverConfig r, HttpDelivery http, Clock clock) {
         return switch (r.type()) {
-            case WEBHOOK -> new WebhookNotifier(r, http);
+            case WEBHOOK -> new WebhookNotifier(r, http, clock);
             case SLACK -> new SlackNotifier(r, http);
             case PAGERDUTY -> new PagerDutyNotifier(r, http);
             case TELEGRAM -> new TelegramNotifier(r, http);

@@ -9,6 +9,7 @@ import dev.bongsu.model.config.OutboxConfig;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -147,8 +148,22 @@ public final class Outbox {
         });
     }
 
-    /** Another node delivered this: mark the matching pending row sent instead of delivering it again. */
-    public Future<Void> markSentElsewhere(String receiver, String key, String otherNode) {
+    /**
+     * Another server delivered this transition to this receiver: the matching pending rows are marked sent (on disk)
+     * and dropped from delivery. Completes with whether any row matched, once the marks are written. Any thread: the
+     * work runs on the outbox's context, so a {@link #resume()} after the future completes never delivers them.
+     */
+    public Future<Boolean> markDeliveredElsewhere(String receiver, String key, String otherNode) {
+        io.vertx.core.Context own = context;
+        if (own == null || own == Vertx.currentContext()) {
+            return markHere(receiver, key, otherNode);
+        }
+        Promise<Boolean> done = Promise.promise();
+        own.runOnContext(v -> markHere(receiver, key, otherNode).onComplete(done));
+        return done.future();
+    }
+
+    private Future<Boolean> markHere(String receiver, String key, String otherNode) {
         List<Entry> matched = new ArrayList<>();
         queues.forEach((lane, q) -> {
             if (lane.receiver.equals(receiver)) {
@@ -164,7 +179,7 @@ public final class Outbox {
             untrack(e);
             writes.add(write(e.row, OutboxStore.SENT, e.row.attempts(), "delivered by " + otherNode));
         }
-        return Future.all(writes).mapEmpty();
+        return Future.all(writes).map(all -> !matched.isEmpty());
     }
 
     /** Counts: pending in memory, and by receiver and status from the database. */

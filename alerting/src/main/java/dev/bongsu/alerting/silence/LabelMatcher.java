@@ -18,15 +18,24 @@ import java.util.regex.PatternSyntaxException;
 public record LabelMatcher(String label, String op, String value) {
     private static final Pattern FORM = Pattern.compile("([a-z]+)\\s*(=~|!~|!=|=)\\s*(.*)");
 
+    /** The longest value or regular expression accepted. */
+    public static final int MAX_VALUE = 200;
+
     public LabelMatcher {
+        if (label == null) {
+            throw new IllegalArgumentException("no label; expected one of " + String.join(", ", RouteConfig.LABELS));
+        }
         if (!RouteConfig.LABELS.contains(label)) {
             throw new IllegalArgumentException("unknown label '" + label + "'; expected one of " + String.join(", ", RouteConfig.LABELS));
         }
-        if (!Set.of("=", "!=", "=~", "!~").contains(op)) {
+        if (op == null || !Set.of("=", "!=", "=~", "!~").contains(op)) {
             throw new IllegalArgumentException("unknown operator '" + op + "'; expected =, !=, =~ or !~");
         }
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("matcher for '" + label + "' has no value");
+        }
+        if (value.length() > MAX_VALUE) {
+            throw new IllegalArgumentException("matcher for '" + label + "' has a value longer than " + MAX_VALUE + " characters");
         }
         if (op.endsWith("~")) {
             try {
@@ -39,6 +48,9 @@ public record LabelMatcher(String label, String op, String value) {
 
     /** Parses {@code provider=kakao}, {@code service=~kakao.*} and the like. */
     public static LabelMatcher parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("expected a matcher such as provider=kakao or service=~kakao.*, found nothing");
+        }
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a matcher such as provider=kakao or service=~kakao.*, found '" + text + "'");

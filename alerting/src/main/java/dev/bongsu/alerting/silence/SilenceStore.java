@@ -26,13 +26,27 @@ public final class SilenceStore {
                       ends_at INTEGER NOT NULL,
                       author TEXT NOT NULL,
                       comment TEXT NOT NULL,
-                      created_at INTEGER NOT NULL)""");
+                      created_at INTEGER NOT NULL,
+                      version INTEGER NOT NULL DEFAULT 1)""");
+        }
+        // outbox.db files from before replication have no version column: every silence there is version 1.
+        boolean hasVersion = false;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(silences)")) {
+            while (rs.next()) {
+                hasVersion |= "version".equals(rs.getString("name"));
+            }
+        }
+        if (!hasVersion) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("ALTER TABLE silences ADD COLUMN version INTEGER NOT NULL DEFAULT 1");
+            }
         }
     }
 
     /** Inserts or replaces a silence. */
     public static void save(Connection c, Silence s) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO silences VALUES (?,?,?,?,?,?,?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO silences"
+                + " (id, matchers, starts_at, ends_at, author, comment, created_at, version) VALUES (?,?,?,?,?,?,?,?)")) {
             JsonArray m = new JsonArray();
             s.matchers().forEach(x -> m.add(x.toString()));
             p.setString(1, s.id());
@@ -42,6 +56,7 @@ public final class SilenceStore {
             p.setString(5, s.author());
             p.setString(6, s.comment());
             p.setLong(7, s.createdAt().toEpochMilli());
+            p.setLong(8, s.version());
             p.executeUpdate();
         }
     }
@@ -50,12 +65,12 @@ public final class SilenceStore {
     public static List<Silence> all(Connection c) throws SQLException {
         List<Silence> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT id, matchers, starts_at, ends_at, author, comment, created_at FROM silences ORDER BY created_at, id")) {
+                ResultSet rs = s.executeQuery("SELECT id, matchers, starts_at, ends_at, author, comment, created_at, version FROM silences ORDER BY created_at, id")) {
             while (rs.next()) {
                 List<LabelMatcher> matchers = new ArrayList<>();
                 new JsonArray(rs.getString(2)).forEach(x -> matchers.add(LabelMatcher.parse((String) x)));
                 out.add(new Silence(rs.getString(1), matchers, Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)),
-                        rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+                        rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getLong(8)));
             }
         }
         return out;

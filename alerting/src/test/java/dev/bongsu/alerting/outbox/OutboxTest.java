@@ -300,12 +300,32 @@ class OutboxTest {
             h.enqueue(note("hook", "I1", 1, TransitionType.OPENED));
             h.enqueue(note("hook", "I1", 2, TransitionType.RESOLVED));
 
-            h.on(() -> h.outbox.markSentElsewhere("hook", "I1:1", "active"));
+            h.on(() -> h.outbox.markDeliveredElsewhere("hook", "I1:1", "active"));
             h.outbox.resume();
 
             await().atMost(DEADLINE).until(() -> h.count("sent") == 1);
             assertThat(r.requests()).extracting(q -> q.header("idempotency-key")).containsExactly("I1:2");
             assertThat(h.on(() -> h.outbox.rows("sent", 10)).getJsonObject(1).getString("reason")).isEqualTo("delivered by active");
+        }
+    }
+
+    @Test
+    void markingFromAnotherThreadIsDoneWhenItsFutureCompletesSoResumingAtOnceSendsNoDuplicate() {
+        try (RecordingReceiver r = RecordingReceiver.start(vertx);
+                OutboxHarness h = OutboxHarness.start(vertx, dir.resolve("outbox.db"), List.of(hook(r.url("/hook"))), FAST,
+                        Clock.systemUTC(), "standby")) {
+            h.outbox.pause();
+            h.enqueue(note("hook", "I1", 1, TransitionType.OPENED));
+            h.enqueue(note("hook", "I2", 1, TransitionType.OPENED));
+
+            // Called from the test thread, as a take-over does from the cluster's context, then resumed at once.
+            assertThat(h.outbox.markDeliveredElsewhere("hook", "I1:1", "active").await()).isTrue();
+            assertThat(h.outbox.markDeliveredElsewhere("hook", "I9:1", "active").await()).isFalse();
+            h.outbox.resume();
+
+            await().atMost(DEADLINE).until(() -> r.requests().size() == 1);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> r.requests().size() == 1);
+            assertThat(r.requests()).extracting(q -> q.header("idempotency-key")).containsExactly("I2:1");
         }
     }
 

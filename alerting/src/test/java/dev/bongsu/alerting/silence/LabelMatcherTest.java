@@ -34,6 +34,17 @@ class LabelMatcherTest {
     }
 
     @Test
+    void missingPartsAreIllegalArgumentsNotNullPointers() {
+        assertThatThrownBy(() -> new LabelMatcher(null, "=", "kakao")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no label; expected one of kind");
+        assertThatThrownBy(() -> new LabelMatcher("provider", null, "kakao")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown operator 'null'");
+        assertThatThrownBy(() -> new LabelMatcher("provider", "=", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LabelMatcher.parse(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LabelMatcher.parse("provider=" + "k".repeat(201))).hasMessageContaining("longer than 200");
+    }
+
+    @Test
     void printsAsItIsWritten() {
         assertThat(LabelMatcher.parse(" service =~ kakao.* ").toString()).isEqualTo("service=~kakao.*");
     }

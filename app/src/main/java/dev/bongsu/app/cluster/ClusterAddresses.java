@@ -15,6 +15,11 @@ public final class ClusterAddresses {
         return "bongsu.cluster.assignments." + nodeId;
     }
 
+    /** Where servers publish a change of one kind of shared record (JSON {@code {origin, record}}). */
+    public static String sharedRecords(String kind) {
+        return "bongsu.cluster.shared." + kind;
+    }
+
     /** Where a server takes result batches from probe nodes (request/reply, {@code ResultBatch}). */
     public static String results(String serverNodeId) {
         return "bongsu.cluster.results." + serverNodeId;

@@ -94,7 +94,7 @@ final class AlertingSection {
         ReceiverType type = ReceiverType.fromConfigName(r.require("type").choice(ReceiverType.configNames()));
         List<String> allowed = new ArrayList<>(List.of(COMMON_RECEIVER_KEYS));
         allowed.addAll(switch (type) {
-            case WEBHOOK -> List.of("url", "secret");
+            case WEBHOOK -> List.of("url", "secret", "signature");
             case SLACK, ALERTMANAGER -> List.of("url");
             case PAGERDUTY -> List.of("url", "routingKey");
             case TELEGRAM -> List.of("url", "botToken", "chatId");
@@ -133,7 +133,8 @@ final class AlertingSection {
                 r.get("fallback").isMissing() ? null : r.get("fallback").id(),
                 rateLimit(r),
                 r.get("concurrency").integerOr(ReceiverConfig.DEFAULT_CONCURRENCY, 1, 64),
-                r.get("timeout").durationOr(ReceiverConfig.DEFAULT_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(5)));
+                r.get("timeout").durationOr(ReceiverConfig.DEFAULT_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(5)),
+                "legacy".equals(r.get("signature").choiceOr("v1", "v1", "legacy")));
     }
 
     private static List<String> shortList(Set<String> values) {

@@ -18,6 +18,8 @@ import java.util.List;
  * @param rateLimit   deliveries allowed over time
  * @param concurrency deliveries in flight at once
  * @param timeout     limit on one delivery attempt
+ * @param legacySignature webhook only: sign the body alone ({@code signature: legacy}, deprecated, removed in the
+ *                    next release) instead of the timestamped {@code t=…,v1=…} signature
  */
 public record ReceiverConfig(
         String name,
@@ -31,7 +33,8 @@ public record ReceiverConfig(
         String fallback,
         RateLimit rateLimit,
         int concurrency,
-        Duration timeout) {
+        Duration timeout,
+        boolean legacySignature) {
 
     /** Default limit on one delivery attempt. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -40,6 +43,13 @@ public record ReceiverConfig(
 
     public ReceiverConfig {
         dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** A receiver with the current (timestamped) webhook signature. */
+    public ReceiverConfig(String name, ReceiverType type, String url, String secret, String routingKey, String botToken,
+                          String chatId, List<String> dependsOn, String fallback, RateLimit rateLimit, int concurrency,
+                          Duration timeout) {
+        this(name, type, url, secret, routingKey, botToken, chatId, dependsOn, fallback, rateLimit, concurrency, timeout, false);
     }
 
     /** A log receiver with defaults. */

@@ -173,7 +173,7 @@ class AlertingSectionTest {
     @CsvSource(delimiter = '|', textBlock = """
             bad-alerting-type.yaml          | bad-alerting-type.yaml:6: alerting.receivers[0].type: expected one of webhook, slack, pagerduty, telegram, alertmanager, log, found 'smoke-signal'
             bad-alerting-url.yaml           | bad-alerting-url.yaml:7: alerting.receivers[0].url: expected an absolute http:// or https:// URL (value not shown)
-            bad-alerting-key.yaml           | bad-alerting-key.yaml:8: alerting.receivers[0].routingKey: unknown key; expected one of name, type, dependsOn, fallback, rateLimit, burst, concurrency, timeout, url, secret
+            bad-alerting-key.yaml           | bad-alerting-key.yaml:8: alerting.receivers[0].routingKey: unknown key; expected one of name, type, dependsOn, fallback, rateLimit, burst, concurrency, timeout, url, secret, signature
             bad-alerting-missing-routing-key.yaml | bad-alerting-missing-routing-key.yaml:5: alerting.receivers[0].routingKey: required key is missing
             bad-alerting-fallback.yaml      | bad-alerting-fallback.yaml:8: alerting.receivers[0].fallback: expected the name of another receiver (hook, log), found 'nowhere'
             bad-alerting-depends-on.yaml    | bad-alerting-depends-on.yaml:8: alerting.receivers[0].dependsOn[0]: expected a provider or service id of this config (kakao, kakaotalk), found 'kakoa'
@@ -184,6 +184,7 @@ class AlertingSectionTest {
             bad-alerting-rate.yaml          | bad-alerting-rate.yaml:8: alerting.receivers[0].rateLimit: expected a rate such as 1/s, 30/m or 100/h, found 'fast'
             bad-alerting-unknown-key.yaml   | bad-alerting-unknown-key.yaml:4: alerting.recievers: unknown key; expected one of receivers, routes, defaultReceivers, monitoringReceivers, groupWait, groupInterval, repeatInterval, inhibit, maintenance, outbox
             bad-alerting-secret.yaml        | bad-alerting-secret.yaml:8: alerting.receivers[0].secret: expected a secret of at least 16 characters (value not shown)
+            bad-alerting-signature.yaml     | bad-alerting-signature.yaml:8: alerting.receivers[0].signature: expected one of v1, legacy, found 'sha1'
             bad-alerting-duplicate.yaml     | bad-alerting-duplicate.yaml:8: alerting.receivers[1].name: duplicate receiver name 'hook' (first at line 5)
             """)
     void badAlertingConfigIsRejectedWithFileLineKeyAndValue(String file, String message) {

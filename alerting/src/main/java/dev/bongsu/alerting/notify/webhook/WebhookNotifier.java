@@ -6,17 +6,29 @@ import dev.bongsu.alerting.notify.IncidentJson;
 import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.model.config.ReceiverConfig;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The generic webhook: versioned JSON, {@code Idempotency-Key}, and an HMAC signature when a secret is set. */
+/**
+ * The generic webhook: versioned JSON carrying its {@code idempotencyKey}, the {@code Idempotency-Key} header, and
+ * when a secret is set a signature over {@code timestamp.body} made at each attempt (see {@link WebhookSignature}).
+ */
 public final class WebhookNotifier extends JsonPostNotifier {
     /** The payload version; bumped only on incompatible changes. */
     public static final String VERSION = "1";
+    /** The header carrying the time of the attempt in Unix seconds, as signed. */
+    public static final String TIMESTAMP_HEADER = "X-Bongsu-Timestamp";
+    /** The header carrying the signature. */
+    public static final String SIGNATURE_HEADER = "X-Bongsu-Signature";
 
-    /** A notifier for one webhook receiver. */
-    public WebhookNotifier(ReceiverConfig cfg, HttpDelivery http) {
+    private final Clock clock;
+
+    /** A notifier for one webhook receiver; {@code clock} stamps each attempt. */
+    public WebhookNotifier(ReceiverConfig cfg, HttpDelivery http, Clock clock) {
         super(cfg, http);
+        this.clock = clock;
     }
 
     @Override
@@ -31,7 +43,7 @@ public final class WebhookNotifier extends JsonPostNotifier {
 
     @Override
     protected Map<String, String> headers(Notification n, byte[] body) {
-        return headers(n, body, cfg.secret());
+        return headers(n, body, cfg.secret(), cfg.legacySignature(), clock.instant());
     }
 
     /** The documented payload (docs/WEBHOOKS.md). */
@@ -50,15 +62,22 @@ public final class WebhookNotifier extends JsonPostNotifier {
         return o;
     }
 
-    /** The request headers, signed when a secret is given. */
-    public static Map<String, String> headers(Notification n, byte[] body, String secret) {
+    /**
+     * The request headers of an attempt made at {@code now}: with a secret, the timestamp and the signature over
+     * {@code timestamp.body}, or in {@code legacy} mode the deprecated body-only signature and no timestamp.
+     */
+    public static Map<String, String> headers(Notification n, byte[] body, String secret, boolean legacy, Instant now) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Content-Type", "application/json; charset=utf-8");
         h.put("User-Agent", "Bongsu/1");
         h.put("Idempotency-Key", n.idempotencyKey());
         h.put("X-Bongsu-Event", n.eventName());
-        if (secret != null) {
-            h.put("X-Bongsu-Signature", WebhookSignature.of(body, secret));
+        if (secret != null && legacy) {
+            h.put(SIGNATURE_HEADER, WebhookSignature.legacy(body, secret));
+        } else if (secret != null) {
+            long t = now.getEpochSecond();
+            h.put(TIMESTAMP_HEADER, Long.toString(t));
+            h.put(SIGNATURE_HEADER, WebhookSignature.of(t, body, secret));
         }
         return h;
     }

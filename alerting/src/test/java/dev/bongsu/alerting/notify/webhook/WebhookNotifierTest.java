@@ -8,12 +8,17 @@ import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.alerting.support.Notifications;
 import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.alerting.support.RecordingReceiver.Reply;
+import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
+import dev.bongsu.model.config.ReceiverType;
+import dev.bongsu.testkit.ManualClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -37,11 +42,41 @@ class WebhookNotifierTest {
     }
 
     private static WebhookNotifier notifier(String url, String secret) {
-        return new WebhookNotifier(ReceiverConfig.webhook("oncall", url, secret), Notifications.http(vertx));
+        return notifier(url, secret, Clock.systemUTC());
     }
 
-    /** What a receiver does: recompute the HMAC over the raw body and compare in constant time. */
-    private static boolean verify(String body, String header, String secret) throws Exception {
+    private static WebhookNotifier notifier(String url, String secret, Clock clock) {
+        return new WebhookNotifier(ReceiverConfig.webhook("oncall", url, secret), Notifications.http(vertx), clock);
+    }
+
+    private static WebhookNotifier legacyNotifier(String url, String secret) {
+        ReceiverConfig legacy = new ReceiverConfig("oncall", ReceiverType.WEBHOOK, url, secret, null, null, null, List.of(), null,
+                RateLimit.defaults(), 1, ReceiverConfig.DEFAULT_TIMEOUT, true);
+        return new WebhookNotifier(legacy, Notifications.http(vertx), Clock.systemUTC());
+    }
+
+    /**
+     * What docs/WEBHOOKS.md tells a receiver to do, written out here rather than calling {@link WebhookSignature}: take
+     * {@code t} from the signature header, refuse it outside 5 minutes of now, HMAC {@code t + "." + raw body} and compare
+     * with {@code v1} in constant time.
+     */
+    private static boolean verify(String body, String header, String secret, Instant now) throws Exception {
+        if (header == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
+            return false;
+        }
+        String t = header.substring(2, header.indexOf(','));
+        if (Math.abs(now.getEpochSecond() - Long.parseLong(t)) > 300) {
+            return false;
+        }
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                header.substring(header.indexOf(",v1=") + 4).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The legacy check: HMAC over the raw body alone. */
+    private static boolean verifyLegacy(String body, String header, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
@@ -67,7 +102,11 @@ class WebhookNotifierTest {
                 assertThat(req.header("content-type")).isEqualTo("application/json; charset=utf-8");
                 assertThat(req.header("idempotency-key")).isEqualTo("01JABCDEF:" + (i + 1));
                 assertThat(req.header("x-bongsu-event")).isEqualTo(events[i]);
-                assertThat(verify(req.body(), req.header("x-bongsu-signature"), SECRET)).isTrue();
+                assertThat(req.header("x-bongsu-signature")).isEqualTo("t=" + req.header("x-bongsu-timestamp") + ",v1="
+                        + req.header("x-bongsu-signature").substring(req.header("x-bongsu-signature").indexOf("v1=") + 3));
+                assertThat(verify(req.body(), req.header("x-bongsu-signature"), SECRET, Instant.now())).isTrue();
+                assertThat(WebhookSignature.verify(req.header("x-bongsu-signature"), req.body().getBytes(StandardCharsets.UTF_8), SECRET,
+                        Instant.now(), WebhookSignature.DEFAULT_TOLERANCE)).isTrue();
                 JsonObject body = new JsonObject(req.body());
                 assertThat(body.fieldNames()).containsExactly("version", "event", "idempotencyKey", "incident", "link", "notice",
                         "previousHypothesis");
@@ -101,11 +140,56 @@ class WebhookNotifierTest {
             notifier(r.url("/hook"), "attacker-guess-0000000").send(Notifications.opened()).await();
 
             RecordingReceiver.Request req = r.requests().get(0);
-            assertThat(req.header("x-bongsu-signature")).startsWith("sha256=");
-            assertThat(verify(req.body(), req.header("x-bongsu-signature"), SECRET)).isFalse();
-            // A body altered in transit fails too.
-            assertThat(verify(req.body().replace("critical", "info"), WebhookSignature.of(req.body().getBytes(StandardCharsets.UTF_8), SECRET),
-                    SECRET)).isFalse();
+            assertThat(req.header("x-bongsu-signature")).startsWith("t=");
+            assertThat(verify(req.body(), req.header("x-bongsu-signature"), SECRET, Instant.now())).isFalse();
+        }
+    }
+
+    @Test
+    void aCapturedDeliveryReplayedLaterIsRefusedAndATamperedTimestampOrBodyFails() throws Exception {
+        ManualClock clock = new ManualClock(Instant.now());
+        try (RecordingReceiver r = RecordingReceiver.start(vertx)) {
+            notifier(r.url("/hook"), SECRET, clock).send(Notifications.opened()).await();
+            RecordingReceiver.Request req = r.requests().get(0);
+            String header = req.header("x-bongsu-signature");
+            Instant sentAt = clock.instant();
+            assertThat(req.header("x-bongsu-timestamp")).isEqualTo(Long.toString(sentAt.getEpochSecond()));
+            // The idempotency key is inside what is signed.
+            assertThat(new JsonObject(req.body()).getString("idempotencyKey")).isEqualTo(req.header("idempotency-key"));
+
+            assertThat(verify(req.body(), header, SECRET, sentAt.plusSeconds(60))).as("fresh").isTrue();
+            assertThat(verify(req.body(), header, SECRET, sentAt.plus(Duration.ofMinutes(10)))).as("replayed 10 min later").isFalse();
+            assertThat(WebhookSignature.verify(header, req.body().getBytes(StandardCharsets.UTF_8), SECRET, sentAt.plus(Duration.ofMinutes(10)),
+                    WebhookSignature.DEFAULT_TOLERANCE)).isFalse();
+
+            String v1 = header.substring(header.indexOf(",v1="));
+            String freshTimestamp = "t=" + sentAt.plus(Duration.ofMinutes(10)).getEpochSecond() + v1;
+            assertThat(verify(req.body(), freshTimestamp, SECRET, sentAt.plus(Duration.ofMinutes(10)))).as("timestamp rewritten").isFalse();
+            assertThat(verify(req.body().replace("critical", "info"), header, SECRET, sentAt)).as("body altered").isFalse();
+            String otherKey = req.body().replace("\"idempotencyKey\":\"01JABCDEF:1\"", "\"idempotencyKey\":\"01JABCDEF:9\"");
+            assertThat(otherKey).isNotEqualTo(req.body());
+            assertThat(verify(otherKey, header, SECRET, sentAt)).as("idempotency key altered").isFalse();
+
+            // Each attempt is stamped anew: a retry ten minutes on carries a new, valid timestamp.
+            clock.advance(Duration.ofMinutes(10));
+            notifier(r.url("/hook"), SECRET, clock).send(Notifications.opened()).await();
+            RecordingReceiver.Request retry = r.requests().get(1);
+            assertThat(retry.header("x-bongsu-timestamp")).isEqualTo(Long.toString(clock.instant().getEpochSecond()));
+            assertThat(verify(retry.body(), retry.header("x-bongsu-signature"), SECRET, clock.instant())).isTrue();
+        }
+    }
+
+    @Test
+    void legacyModeStillSignsTheBodyAloneWithTheOldHeader() throws Exception {
+        try (RecordingReceiver r = RecordingReceiver.start(vertx)) {
+            legacyNotifier(r.url("/hook"), SECRET).send(Notifications.opened()).await();
+
+            RecordingReceiver.Request req = r.requests().get(0);
+            assertThat(req.header("x-bongsu-signature")).startsWith("sha256=")
+                    .isEqualTo(WebhookSignature.legacy(req.body().getBytes(StandardCharsets.UTF_8), SECRET));
+            assertThat(verifyLegacy(req.body(), req.header("x-bongsu-signature"), SECRET)).isTrue();
+            assertThat(req.headers()).doesNotContainKey("x-bongsu-timestamp");
+            assertThat(req.header("idempotency-key")).isEqualTo("01JABCDEF:1");
         }
     }
 
@@ -114,7 +198,7 @@ class WebhookNotifierTest {
         try (RecordingReceiver r = RecordingReceiver.start(vertx)) {
             notifier(r.url("/hook"), null).send(Notifications.opened()).await();
 
-            assertThat(r.requests().get(0).headers()).doesNotContainKey("x-bongsu-signature");
+            assertThat(r.requests().get(0).headers()).doesNotContainKey("x-bongsu-signature").doesNotContainKey("x-bongsu-timestamp");
         }
     }
 
@@ -130,7 +214,7 @@ class WebhookNotifierTest {
             r.answer(q -> Reply.hang());
             ReceiverConfig slow = new ReceiverConfig("oncall", dev.bongsu.model.config.ReceiverType.WEBHOOK, r.url("/hook"), null, null, null,
                     null, List.of(), null, dev.bongsu.model.config.RateLimit.defaults(), 1, Duration.ofMillis(300));
-            DeliveryOutcome timedOut = new WebhookNotifier(slow, Notifications.http(vertx)).send(Notifications.opened()).await();
+            DeliveryOutcome timedOut = new WebhookNotifier(slow, Notifications.http(vertx), Clock.systemUTC()).send(Notifications.opened()).await();
             assertThat(timedOut.status()).isEqualTo(DeliveryOutcome.Status.RETRY);
             assertThat(timedOut.reason()).startsWith("timed out");
         }
