@@ -3,7 +3,11 @@ package dev.bongsu.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Why a probe failed: one class per failure, named on the wire in snake case. */
+/**
+ * Why a probe failed: one class per failure, named on the wire in snake case. Every class but
+ * {@link #LOCAL_RESOURCE} says something about the target; {@code local_resource} says the probing host itself could
+ * not probe. New classes go at the end: the binary result codec sends the ordinal.
+ */
 public enum ErrorClass {
     DNS("dns"),
     CONNECT_REFUSED("connect_refused"),
@@ -20,7 +24,12 @@ public enum ErrorClass {
     ASSERTION("assertion"),
     READ_TIMEOUT("read_timeout"),
     TIMEOUT("timeout"),
-    INTERNAL("internal");
+    INTERNAL("internal"),
+    /**
+     * The probing host ran out of something it needs to probe at all (file descriptors, local ports, socket buffers,
+     * event-loop threads): nothing reached the target, so the result says nothing about the service.
+     */
+    LOCAL_RESOURCE("local_resource");
 
     private final String wireName;
 
@@ -32,6 +41,11 @@ public enum ErrorClass {
     @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    /** Whether a failure of this class is about the probing host, not the target: no evidence about the service. */
+    public boolean probeSide() {
+        return this == LOCAL_RESOURCE;
     }
 
     /** Parses a wire name; throws {@link IllegalArgumentException} naming the allowed values. */

@@ -30,10 +30,12 @@ import java.util.logging.Logger;
 
 /**
  * Runs the checks assigned to one probe node of one vantage: a 10 ms tick drives the {@link ProbeScheduler}, at most
- * {@code maxInFlight} probes run at once, results leave in {@link ResultBatch}es on {@link Addresses#RESULTS}
- * (at most {@code batchSize} each, none waiting longer than {@code batchInterval}; each check's results in the order
- * its runs started, see {@link ResultOrder}) and scheduler statistics as JSON on {@link Addresses#PROBE_STATS}
- * every {@link #statsPeriodMs} and at once when the node becomes overloaded or recovers ({@link OverloadMonitor}).
+ * {@code maxInFlight} probes run at once, results leave in {@link ResultBatch}es (at most {@code batchSize} each,
+ * none waiting longer than {@code batchInterval}; each check's results in the order its runs started, see
+ * {@link ResultOrder}) and scheduler statistics as JSON every {@link #statsPeriodMs} and at once when the node
+ * becomes overloaded or recovers ({@link OverloadMonitor}). Both go to its {@link ProbeOutput}: by default published
+ * on its own Vert.x instance's event bus ({@link Addresses#RESULTS}, {@link Addresses#PROBE_STATS}); deployed in a
+ * {@link ProbePlane}, handed to the server's event bus.
  * The checks can be reassigned at any time from any thread. The scheduler and the batches live on the verticle's
  * event loop; HTTP, TCP and TLS probes run spread over one event loop per core (each probe wholly on one loop), and
  * their results come back to the verticle's loop.
@@ -58,6 +60,7 @@ public final class ProbeVerticle extends VerticleBase {
     private final String nodeId;
     private final Function<Vertx, Checkers> checkersFactory;
     private final LongSupplier clock;
+    private ProbeOutput output;
     private final AtomicReference<List<CheckConfig>> assignment;
     private final AtomicReference<List<CheckConfig>> pending = new AtomicReference<>();
     private final ProbeScheduler<CheckConfig> scheduler = new ProbeScheduler<>(LATE_LIMIT_MS, 60_000);
@@ -90,6 +93,22 @@ public final class ProbeVerticle extends VerticleBase {
      */
     public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings, String nodeId,
                          Function<Vertx, Checkers> checkers, LongSupplier clock) {
+        this(vantage, checks, settings, nodeId, checkers, clock, null);
+    }
+
+    /** A probe node of this process with the standard checkers, its output going to {@code output}. */
+    public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings, ProbeOutput output) {
+        this(vantage, checks, settings, ManagementFactory.getRuntimeMXBean().getName(), Checkers::standard,
+                System::currentTimeMillis, Objects.requireNonNull(output, "output"));
+    }
+
+    /**
+     * A probe node with its collaborators given; {@code output} {@code null}: publish on the event bus of the Vert.x
+     * instance it is deployed on.
+     */
+    public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings, String nodeId,
+                         Function<Vertx, Checkers> checkers, LongSupplier clock, ProbeOutput output) {
+        this.output = output;
         this.vantage = Objects.requireNonNull(vantage, "vantage");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
@@ -105,6 +124,9 @@ public final class ProbeVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        if (output == null) {
+            output = ProbeOutput.publishOn(vertx.eventBus());
+        }
         checkers = checkersFactory.apply(vertx);
         // connection-based probes are spread over one event loop per core, so one node uses every core
         probeContexts.add(context);
@@ -228,7 +250,7 @@ public final class ProbeVerticle extends VerticleBase {
         }
         ResultBatch out = new ResultBatch(vantage, batch);
         batch = new ArrayList<>(settings.batchSize());
-        vertx.eventBus().publish(Addresses.RESULTS, out);
+        output.results(out);
     }
 
     /** Closes an overload window; publishes statistics when the state changed or the period is up. */
@@ -261,7 +283,7 @@ public final class ProbeVerticle extends VerticleBase {
     private void publishStats() {
         sinceStatsMs = 0;
         LagStats lag = scheduler.lagSnapshotAndReset();
-        vertx.eventBus().publish(Addresses.PROBE_STATS, new JsonObject()
+        output.stats(new JsonObject()
                 .put("vantage", vantage)
                 .put("node", nodeId)
                 .put("checks", scheduler.size())

@@ -168,7 +168,7 @@ public final class Detector {
         long nowMs = now.toEpochMilli();
         Step step = new Step();
         boolean blind = vantageFaults.blind(nowMs);
-        blindness.judgeBlind(now, blind, step);
+        blindness.judgeBlind(now, blind, blind && vantageFaults.anyLocalFault(nowMs), step);
         vantageFaults.judge(now, blind, step);
         Set<String> faulted = vantageFaults.faulted();
         boolean networkWide = blindness.judgeNetwork(now, () -> health.anyCheckDown(faulted, nowMs), step);

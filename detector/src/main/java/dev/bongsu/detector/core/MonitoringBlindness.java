@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * When the monitor as a whole cannot see: every vantage silent (blind), or every vantage failing nearly every
- * check (its own network, or a nationwide outage). One {@code probe_fault} incident each, critical.
+ * When the monitor as a whole cannot see: every vantage silent or unable to run probes (blind), or every vantage
+ * failing nearly every check (its own network, or a nationwide outage). One {@code probe_fault} incident each,
+ * critical.
  */
 final class MonitoringBlindness {
     /** Share of its checks every vantage must fail for "everything fails everywhere". */
@@ -65,16 +66,21 @@ final class MonitoringBlindness {
         return false;
     }
 
-    /** Opens the blind incident when no vantage reports anything, resolves it when results arrive again. */
-    void judgeBlind(Instant now, boolean blindNow, Step step) {
+    /**
+     * Opens the blind incident when no vantage can see, resolves it when results arrive again; {@code local}: some
+     * probe node reports it cannot run probes, which the incident then says.
+     */
+    void judgeBlind(Instant now, boolean blindNow, boolean local, Step step) {
         if (blindNow && blind == null) {
-            int vantages = (int) obs.vantages().stream().filter(v -> obs.newest(v) != Long.MIN_VALUE).count();
+            long nowMs = now.toEpochMilli();
+            int vantages = (int) obs.vantages().stream()
+                    .filter(v -> obs.newest(v) != Long.MIN_VALUE || !obs.localFault(v, nowMs).isEmpty()).count();
             blind = maker.make("monitoring", IncidentKind.PROBE_FAULT, now);
             blind.severity = Severity.CRITICAL;
             blind.vantages.addAll(obs.vantages());
             blind.title = Wording.blindTitle();
             blind.hypothesis = new Hypothesis(HypothesisRanker.MONITORING, HypothesisRanker.ALL_VANTAGES,
-                    Wording.blind(vantages), List.of(new Evidence(HypothesisRanker.MONITORING, HypothesisRanker.ALL_VANTAGES,
+                    local ? Wording.blindLocal(vantages) : Wording.blind(vantages), List.of(new Evidence(HypothesisRanker.MONITORING, HypothesisRanker.ALL_VANTAGES,
                     vantages, vantages)));
             blind.opened(blind.hypothesis.text());
             step.touch(blind);

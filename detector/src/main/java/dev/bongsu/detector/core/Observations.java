@@ -16,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What every vantage has seen of every check: one {@link VantageCheckState} per pair, fed in probe-start order. */
+/**
+ * What every vantage has seen of every check: one {@link VantageCheckState} per pair, fed in probe-start order. A
+ * result whose error class is about the probing host ({@code local_resource}) is no evidence about the check: it
+ * never reaches the check's state and does not count as an arrival; it marks its vantage locally faulted instead
+ * (see {@link #localFault}).
+ */
 final class Observations {
     /** A vantage whose newest result is older than one interval, the timeout and this share of an interval is silent. */
     static final double SILENT_MARGIN_INTERVALS = 0.25;
@@ -30,6 +35,12 @@ final class Observations {
     private final Map<String, Map<String, VantageCheckState>> perVantage = new HashMap<>();
     /** vantage → when its latest batch arrived (epoch ms, the detector's time, not probe time). */
     private final Map<String, Long> lastArrival = new HashMap<>();
+    /** vantage → check id → until when its latest local-resource result holds (epoch ms, probe time). */
+    private final Map<String, Map<String, Long>> localUntil = new HashMap<>();
+    /** vantage → the reason of its latest local-resource result. */
+    private final Map<String, String> localReason = new HashMap<>();
+    /** vantage → one interval after the first local-resource result of its current spell (epoch ms, probe time). */
+    private final Map<String, Long> localDeadline = new HashMap<>();
     private long lateResults;
     private long ignoredResults;
 
@@ -55,11 +66,26 @@ final class Observations {
                 continue;
             }
             vantages.add(r.vantage());
+            if (!r.ok() && r.error() != null && r.error().probeSide()) {
+                acceptLocal(c, r, nowMs);
+                continue;
+            }
             lastArrival.put(r.vantage(), nowMs);
             if (!state(c, r.vantage()).accept(r)) {
                 lateResults++;
             }
         }
+    }
+
+    private void acceptLocal(CheckConfig c, ProbeResult r, long nowMs) {
+        if (localFault(r.vantage(), nowMs).isEmpty()) {
+            // a probe that cannot start fails at once: every node of the same process says so within an interval
+            long interval = c.interval().toMillis();
+            localDeadline.put(r.vantage(), r.startedAt() + interval
+                    + Math.max((long) (SILENT_MARGIN_INTERVALS * interval), SILENT_MIN_MARGIN_MS));
+        }
+        localUntil.computeIfAbsent(r.vantage(), v -> new HashMap<>()).merge(c.id(), r.startedAt() + silentAfter(c), Math::max);
+        localReason.put(r.vantage(), r.detail());
     }
 
     /** Starts the given vantages out failing the service's (critical or other) checks since {@code onset}. */
@@ -136,12 +162,46 @@ final class Observations {
         for (CheckConfig c : checks.values()) {
             VantageCheckState s = get(c.id(), vantage);
             if (s != null && s.seen()) {
-                long interval = c.interval().toMillis();
-                limit = Math.min(limit, interval + c.timeout().toMillis()
-                        + Math.max((long) (SILENT_MARGIN_INTERVALS * interval), SILENT_MIN_MARGIN_MS));
+                limit = Math.min(limit, silentAfter(c));
             }
         }
         return limit;
+    }
+
+    /** One round of the tightest check: interval + timeout + margin. */
+    long round() {
+        return checks.values().stream().mapToLong(Observations::silentAfter).min().orElse(0);
+    }
+
+    private static long silentAfter(CheckConfig c) {
+        long interval = c.interval().toMillis();
+        return interval + c.timeout().toMillis() + Math.max((long) (SILENT_MARGIN_INTERVALS * interval), SILENT_MIN_MARGIN_MS);
+    }
+
+    /**
+     * The checks a vantage could not probe for want of a local resource, within one interval + timeout + margin of
+     * the start of that failed probe (so one round of the check): empty when the vantage's probe node is fine.
+     */
+    Set<String> localFault(String vantage, long nowMs) {
+        Map<String, Long> until = localUntil.get(vantage);
+        if (until == null) {
+            return Set.of();
+        }
+        until.values().removeIf(u -> u < nowMs);
+        return Set.copyOf(until.keySet());
+    }
+
+    /**
+     * One interval + margin after the first local-resource result of the vantage's current spell: a vantage reporting
+     * evidence that started later was not hit by the same exhaustion. {@link Long#MAX_VALUE} without a spell.
+     */
+    long localDeadline(String vantage) {
+        return localDeadline.getOrDefault(vantage, Long.MAX_VALUE);
+    }
+
+    /** The detail of the latest local-resource result of a vantage, or null. */
+    String localReason(String vantage) {
+        return localReason.get(vantage);
     }
 
     long lateResults() {

@@ -17,15 +17,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Judges each vantage on its own, before any check: a vantage that fails broadly what the others see up, that
- * went silent while the others kept reporting, or whose probe node is overloaded is a probe fault; it is left out
- * of every quorum and gets one {@code probe_fault} incident (never two at once).
+ * Judges each vantage on its own, before any check: a vantage whose probe node cannot run probes (out of file
+ * descriptors, local ports, threads: {@code local_resource} results), that fails broadly what the others see up,
+ * that went silent while the others kept reporting, or whose probe node is overloaded is a probe fault; it is left
+ * out of every quorum and gets one {@code probe_fault} incident (never two at once).
  */
 final class VantageFaults {
     /** Node statistics older than this are forgotten (a node that stopped reporting is no longer overloaded). */
     static final long NODE_STATS_TTL_MS = 30_000;
 
-    private enum Cause { UNCONFIRMED, SILENT, OVERLOADED }
+    private enum Cause { UNCONFIRMED, SILENT, OVERLOADED, LOCAL_RESOURCE }
 
     private record NodeStats(boolean overloaded, long lagP99Ms, long atMs) {
     }
@@ -72,22 +73,29 @@ final class VantageFaults {
     }
 
     /**
-     * Whether nothing has arrived from any vantage that ever reported for one interval + timeout + margin: the
-     * monitor is blind, not one probe. Judged on arrival, so a late batch or a replayed buffer is not blindness.
+     * Whether no vantage that ever reported can see: each has sent no evidence for one interval + timeout + margin
+     * (judged on arrival, so a late batch or a replayed buffer is not blindness) or its probe node cannot run probes
+     * (a {@code local_resource} result within the last round). The monitor is blind, not one probe.
      */
     boolean blind(long nowMs) {
         int seen = 0;
         for (String v : obs.vantages()) {
             long arrived = obs.lastArrival(v);
-            if (arrived == Long.MIN_VALUE) {
+            boolean local = !obs.localFault(v, nowMs).isEmpty();
+            if (arrived == Long.MIN_VALUE && !local) {
                 continue;
             }
             seen++;
-            if (nowMs - arrived <= obs.silentAfter(v)) {
+            if (!local && nowMs - arrived <= obs.silentAfter(v)) {
                 return false;
             }
         }
         return seen > 0;
+    }
+
+    /** Whether some vantage's probe node cannot run probes now (so blindness is the monitor's host, not silence). */
+    boolean anyLocalFault(long nowMs) {
+        return obs.vantages().stream().anyMatch(v -> !obs.localFault(v, nowMs).isEmpty());
     }
 
     /**
@@ -109,6 +117,19 @@ final class VantageFaults {
         return obs.vantages().stream().anyMatch(w -> !w.equals(v) && obs.newest(w) > deadline);
     }
 
+    /**
+     * Cannot probe alone: another vantage whose probe node is fine has reported evidence from a probe that started
+     * an interval (+ margin) after this one's first local-resource failure. Probe nodes of one process running out of
+     * descriptors one after the other are not each a probe fault: that is the monitor blind, judged as a whole.
+     */
+    private boolean localAlone(String v, long nowMs) {
+        // After a blind spell the probe nodes recover one after the other too: each gets a full round.
+        long afterBlind = lastBlindAt == Long.MIN_VALUE ? Long.MIN_VALUE : lastBlindAt + obs.round();
+        long deadline = Math.max(obs.localDeadline(v), afterBlind);
+        return obs.vantages().stream()
+                .anyMatch(w -> !w.equals(v) && obs.localFault(w, nowMs).isEmpty() && obs.newest(w) > deadline);
+    }
+
     /** Judges every vantage at {@code now}; while the monitor is blind nothing is opened or resolved here. */
     void judge(Instant now, boolean blind, Step step) {
         if (blind) {
@@ -118,7 +139,8 @@ final class VantageFaults {
         long nowMs = now.toEpochMilli();
         Set<String> silent = new LinkedHashSet<>();
         for (String v : obs.vantages()) {
-            if (silentAlone(v, nowMs)) {
+            // a probe node saying it cannot probe is not silent: it is judged as a local fault
+            if (silentAlone(v, nowMs) && obs.localFault(v, nowMs).isEmpty()) {
                 silent.add(v);
             }
         }
@@ -136,13 +158,17 @@ final class VantageFaults {
                 }
             }
             NodeStats overloaded = overloadedNode(v, nowMs);
-            Cause cause = overloaded != null ? Cause.OVERLOADED
+            int local = obs.localFault(v, nowMs).size();
+            boolean localAlone = local > 0 && (causes.get(v) == Cause.LOCAL_RESOURCE || localAlone(v, nowMs));
+            Cause cause = localAlone ? Cause.LOCAL_RESOURCE
+                    : overloaded != null ? Cause.OVERLOADED
                     : silent.contains(v) ? Cause.SILENT
                     : unconfirmed >= cfg.probeFaultMinChecks() && unconfirmed >= cfg.probeFaultRatio() * freshChecks
                     ? Cause.UNCONFIRMED : null;
             IncidentDraft d = open.get(v);
             if (cause != null) {
-                Hypothesis h = hypothesis(v, cause, unconfirmed, freshChecks, overloaded, nowMs);
+                Hypothesis h = cause == Cause.LOCAL_RESOURCE ? localHypothesis(v, local)
+                        : hypothesis(v, cause, unconfirmed, freshChecks, overloaded, nowMs);
                 if (d == null) {
                     d = maker.make("probe-" + v, IncidentKind.PROBE_FAULT, now);
                     d.severity = Severity.WARNING;
@@ -205,11 +231,27 @@ final class VantageFaults {
         return nodes.get(v).entrySet().stream().filter(e -> e.getValue() == stats).map(Map.Entry::getKey).findFirst().orElse("?");
     }
 
+    private Hypothesis localHypothesis(String v, int localChecks) {
+        int checks = obs.checks().size();
+        LocalizedText text = Wording.vantageLocalResource(v, localChecks, checks, reason(obs.localReason(v)));
+        return new Hypothesis(HypothesisRanker.VANTAGE, v, text, List.of(new Evidence(HypothesisRanker.VANTAGE, v, localChecks, checks)));
+    }
+
+    /** The operating system's words of a local-resource detail ("… could not run on this host: Too many open files"). */
+    private static String reason(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        int colon = detail.lastIndexOf(": ");
+        return colon < 0 ? detail : detail.substring(colon + 2);
+    }
+
     private Hypothesis hypothesis(String v, Cause cause, int unconfirmed, int checks, NodeStats node, long nowMs) {
         LocalizedText text = switch (cause) {
             case SILENT -> Wording.vantageSilent(v);
             case UNCONFIRMED -> Wording.vantageUnconfirmed(v, unconfirmed, checks);
             case OVERLOADED -> Wording.vantageOverloaded(v, nodeOf(v, node), node.lagP99Ms());
+            case LOCAL_RESOURCE -> throw new IllegalStateException("local faults have their own hypothesis");
         };
         return new Hypothesis(HypothesisRanker.VANTAGE, v, text,
                 List.of(new Evidence(HypothesisRanker.VANTAGE, v, unconfirmed, checks)));

@@ -302,6 +302,22 @@ final class Wording {
                         + " ms) → its probes run late or time out; a fault of the probe node, not of the network. It is left out of the quorum.");
     }
 
+    static LocalizedText vantageLocalResource(String v, int localChecks, int checks, String reason) {
+        String why = reason == null ? "" : " (" + reason + ")";
+        return t("관측 지점 " + v + "의 프로브 노드가 점검 " + checks + "개 중 " + localChecks
+                        + "개를 실행하지 못합니다" + why + " → 파일 디스크립터나 로컬 포트 등 프로브 노드 자신의 자원이 고갈된 것으로, 서비스 장애의 증거가 아닙니다. 정족수에서 제외했습니다.",
+                "The probe node of vantage " + v + " cannot run " + localChecks + " of " + checks + " checks" + why
+                        + " → the probe node itself is out of file descriptors, local ports or threads; this is no evidence about the services. It is left out of the quorum.");
+    }
+
+    static LocalizedText blindLocal(int vantages) {
+        return t("모든 관측 지점(" + vantages + "곳)의 프로브 노드가 점검을 실행하지 못합니다 → 모니터 자신의 자원(파일 디스크립터, 로컬 포트, 스레드)이 "
+                        + "고갈되어 모니터링이 멈췄습니다. 서비스 상태는 알 수 없음으로 바뀌며, 이 동안의 서비스 장애는 감지되지 않습니다.",
+                "The probe nodes of every vantage (" + vantages + ") cannot run their probes → the monitor's own host is out of file "
+                        + "descriptors, local ports or threads, and monitoring is blind from every vantage; services become unknown and "
+                        + "outages meanwhile go unseen.");
+    }
+
     static LocalizedText vantageReasonChanged(LocalizedText now) {
         return t("원인이 바뀌었습니다: " + now.ko(), "The cause changed: " + now.en());
     }

@@ -166,7 +166,9 @@ final class Judge {
                         || step.target().everyService();
                 return vantageSide && e.vantages().stream().anyMatch(step.target()::seenFrom);
             }
-            return s.fleet().select(step.target()).stream().map(FleetService::id).anyMatch(e.services()::contains);
+            // a probe-side fault (a silent or exhausted prober) is no onset of a service's failure
+            return !step.fault().probeSide()
+                    && s.fleet().select(step.target()).stream().map(FleetService::id).anyMatch(e.services()::contains);
         }).toList();
     }
 

@@ -25,6 +25,8 @@ public final class ProbeGenerator {
     /** Virtual time zero of every scenario. */
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final double REFUSE_MS = 1;
+    /** A probe that cannot get a socket fails before anything leaves the host. */
+    private static final double LOCAL_MS = 0.1;
     private static final double MIN_LATENCY_MS = 5;
 
     /** Results arriving at the detector together, from one vantage. */
@@ -101,7 +103,11 @@ public final class ProbeGenerator {
         long startedAt = EPOCH.toEpochMilli() + t + lag;
         double took;
         ProbeResult r;
-        if (fault instanceof Fault.Refuse) {
+        if (fault instanceof Fault.Exhausted) {
+            took = LOCAL_MS + lag;
+            r = ProbeResult.failure(checkId, service.id(), vantage, startedAt, ErrorClass.LOCAL_RESOURCE, 0,
+                    Timings.total(took), "probe of " + checkId + " could not run on this host: Too many open files");
+        } else if (fault instanceof Fault.Refuse) {
             took = REFUSE_MS + lag;
             r = ProbeResult.failure(checkId, service.id(), vantage, startedAt, ErrorClass.CONNECT_REFUSED, 0,
                     Timings.total(took), "connection refused");
@@ -128,7 +134,7 @@ public final class ProbeGenerator {
 
     /**
      * The fault a probe meets: the last step in force on this service seen from this vantage (a flap resolved to its
-     * phase), or a silent prober; {@code null} when the probe succeeds normally.
+     * phase), or a silent or exhausted prober; {@code null} when the probe succeeds normally.
      */
     private static Fault serviceFault(Scenario s, FleetService service, String vantage, Duration offset) {
         Fault found = null;
@@ -137,7 +143,7 @@ public final class ProbeGenerator {
                 continue;
             }
             Fault f = step.faultFor(service, vantage, offset);
-            if (f instanceof Fault.Silent) {
+            if (f instanceof Fault.Silent || f instanceof Fault.Exhausted) {
                 return f;
             }
             if (f != null || (step.fault() instanceof Fault.Flap && step.activeAt(offset) && step.target().matches(service)

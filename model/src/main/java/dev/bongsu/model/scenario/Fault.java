@@ -9,13 +9,15 @@ import java.util.Objects;
  * happens to the probers of some vantages).
  */
 public sealed interface Fault permits Fault.Refuse, Fault.Hang, Fault.ServerError, Fault.Slow, Fault.Flap,
-        Fault.Silent, Fault.Overload {
+        Fault.Silent, Fault.Overload, Fault.Exhausted {
     /** Refuse connections. */
     Fault REFUSE = new Refuse();
     /** Accept connections and never answer. */
     Fault HANG = new Hang();
     /** The prober reports nothing. */
     Fault SILENT = new Silent();
+    /** The probe node cannot open sockets: every probe fails on the probing host ({@code local_resource}). */
+    Fault EXHAUSTED = new Exhausted();
 
     /** The word a scenario file uses for this fault. */
     String keyword();
@@ -196,6 +198,28 @@ public sealed interface Fault permits Fault.Refuse, Fault.Hang, Fault.ServerErro
         @Override
         public String describe(boolean singular) {
             return (singular ? "runs " : "run ") + Durations.format(lag) + " behind (probe node overloaded)";
+        }
+
+        @Override
+        public boolean probeSide() {
+            return true;
+        }
+    }
+
+    /**
+     * The probe node of the target's vantages is out of file descriptors (or local ports): it keeps running and
+     * reporting, but every probe fails at once on the probing host as {@code local_resource}, before any packet
+     * leaves. What a slow-connection attack on a monitor's public port does to probes in the same process.
+     */
+    record Exhausted() implements Fault {
+        @Override
+        public String keyword() {
+            return "exhausted";
+        }
+
+        @Override
+        public String describe(boolean singular) {
+            return (singular ? "has" : "have") + " no file descriptors left (every probe fails on the probing host)";
         }
 
         @Override

@@ -32,7 +32,7 @@ final class StepReader {
 
     private Step modern(ConfigNode n) {
         ConfigNode faultNode = n.require("fault");
-        String keyword = faultNode.choice("refuse", "hang", "error", "slow", "flap", "silent", "overload");
+        String keyword = faultNode.choice("refuse", "hang", "error", "slow", "flap", "silent", "overload", "exhausted");
         List<String> keys = new ArrayList<>(List.of("at", "for", "target", "fault"));
         keys.addAll(switch (keyword) {
             case "error" -> List.of("status");
@@ -51,6 +51,7 @@ final class StepReader {
             case "error" -> new Fault.ServerError(n.get("status").integerOr(503, 500, 599));
             case "slow" -> new Fault.Slow(n.require("delay").duration(Duration.ofMillis(1), Duration.ofMinutes(10)));
             case "silent" -> Fault.SILENT;
+            case "exhausted" -> Fault.EXHAUSTED;
             case "overload" -> new Fault.Overload(n.require("lag").duration(Duration.ofMillis(1), Duration.ofMinutes(10)));
             default -> flap(n);
         };

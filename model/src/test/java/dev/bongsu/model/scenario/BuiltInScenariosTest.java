@@ -34,7 +34,7 @@ class BuiltInScenariosTest {
         all.forEach(s -> s.steps().forEach(st -> faults.add(st.fault().keyword())));
 
         assertThat(intervals).contains(1L, 5L, 15L, 60L);
-        assertThat(faults).contains("refuse", "hang", "error", "slow", "flap", "silent", "overload");
+        assertThat(faults).contains("refuse", "hang", "error", "slow", "flap", "silent", "overload", "exhausted");
         assertThat(all).anySatisfy(s -> assertThat(s.fleet().services()).hasSizeGreaterThanOrEqualTo(500));
         assertThat(all).anySatisfy(s -> assertThat(s.expectations()).anyMatch(Expectation::none));
         assertThat(all).anySatisfy(s -> assertThat(s.expectations()).anyMatch(e -> e.revisions() != null && e.revisions() > 0));

@@ -121,7 +121,7 @@ class ScenarioReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            bad-fault.yaml                | bad-fault.yaml:4: steps[0].fault: expected one of refuse, hang, error, slow, flap, silent, overload, found 'explode'
+            bad-fault.yaml                | bad-fault.yaml:4: steps[0].fault: expected one of refuse, hang, error, slow, flap, silent, overload, exhausted, found 'explode'
             bad-key-for-fault.yaml        | bad-key-for-fault.yaml:5: steps[0].delay: unknown key; expected one of at, for, target, fault
             bad-both-targets.yaml         | bad-both-targets.yaml:4: steps[0].target.services: use either 'services' or provider/datacenter/region/category/dependsOn, not both
             bad-unknown-service.yaml      | bad-unknown-service.yaml:4: steps[0].target.services[1]: unknown service 'kakaotok'; the fleet has kakaotalk, kakaobank, kakaopay, kakaomap, line, naverbank, naverpay, navermap

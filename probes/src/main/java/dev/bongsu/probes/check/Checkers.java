@@ -44,7 +44,10 @@ public final class Checkers {
                 new TlsChecker(vertx, connector)));
     }
 
-    /** Runs one probe with the checker of its type; never fails, a missing checker or a bug is {@code internal}. */
+    /**
+     * Runs one probe with the checker of its type; never fails: a missing checker or a bug is {@code internal}, a
+     * checker that could not start for want of a local resource (a socket, a thread) is {@code local_resource}.
+     */
     public Future<ProbeResult> probe(CheckConfig check, String vantage, long startedAtMs) {
         Checker checker = byType.get(check.type());
         if (checker == null) {
@@ -52,10 +55,18 @@ public final class Checkers {
         }
         try {
             return checker.probe(check, vantage, startedAtMs)
-                    .recover(e -> Future.succeededFuture(internal(check, vantage, startedAtMs, "checker failed: " + Failures.reason(e))));
-        } catch (RuntimeException e) {
-            return Future.succeededFuture(internal(check, vantage, startedAtMs, "checker failed: " + Failures.reason(e)));
+                    .recover(e -> Future.succeededFuture(unexpected(check, vantage, startedAtMs, e)));
+        } catch (RuntimeException | VirtualMachineError e) {
+            return Future.succeededFuture(unexpected(check, vantage, startedAtMs, e));
         }
+    }
+
+    private static ProbeResult unexpected(CheckConfig check, String vantage, long startedAtMs, Throwable e) {
+        if (Failures.isLocal(e)) {
+            Failure f = Failures.local(e, "check " + check.id());
+            return ProbeResult.failure(check.id(), check.serviceId(), vantage, startedAtMs, f.error(), 0, Timings.total(0), f.detail());
+        }
+        return internal(check, vantage, startedAtMs, "checker failed: " + Failures.reason(e));
     }
 
     private static ProbeResult internal(CheckConfig check, String vantage, long startedAtMs, String detail) {

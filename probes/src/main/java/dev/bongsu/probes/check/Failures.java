@@ -1,21 +1,37 @@
 package dev.bongsu.probes.check;
 
 import dev.bongsu.model.ErrorClass;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLException;
 
 /**
  * Maps an I/O failure to exactly one {@link ErrorClass}. Details name only the peer ({@code host:port}) and the
  * kind of failure, never a URL, header or request body, so no secret from a check's configuration leaks.
+ *
+ * <p>Failures of the probing host itself come first, whatever the phase: out of file descriptors (EMFILE, ENFILE),
+ * out of local ports (EADDRNOTAVAIL), out of socket buffers (ENOBUFS), a socket or event loop Netty could not create
+ * or register, memory or threads exhausted. Those are {@code local_resource}: nothing reached the target.
  */
 public final class Failures {
     private static final int MAX_REASON = 120;
+    /** Lower-case fragments of the messages the JDK, Netty and the kernel give for a host out of resources. */
+    private static final List<String> LOCAL_MESSAGES = List.of(
+            "too many open files",               // EMFILE (process) and ENFILE ("too many open files in system")
+            "cannot assign requested address",   // EADDRNOTAVAIL: no local port left
+            "no buffer space available",         // ENOBUFS
+            "failed to open a socket",           // Netty could not create the channel
+            "failed to create a child event loop",
+            "unable to create native thread",
+            "event executor terminated");        // the event loop to register with is gone
 
     private Failures() {
     }
@@ -23,6 +39,9 @@ public final class Failures {
     /** Classifies {@code cause}, which happened in {@code phase} while talking to {@code where}. */
     public static Failure classify(Throwable cause, ProbePhase phase, String where) {
         String all = messages(cause);
+        if (isLocal(cause, all)) {
+            return local(cause, where);
+        }
         if (has(cause, SSLException.class) || has(cause, CertificateException.class) || phase == ProbePhase.TLS) {
             return new Failure(ErrorClass.TLS, "TLS with " + where + " failed: " + tlsReason(cause));
         }
@@ -45,6 +64,29 @@ public final class Failures {
             return new Failure(ErrorClass.NETWORK, "network error with " + where + ": " + reason(cause));
         }
         return new Failure(ErrorClass.INTERNAL, "probe of " + where + " failed: " + reason(cause));
+    }
+
+    /** Whether {@code cause} is the probing host out of a resource ({@code local_resource}). */
+    public static boolean isLocal(Throwable cause) {
+        return isLocal(cause, messages(cause));
+    }
+
+    /** The {@code local_resource} failure of a probe of {@code where} that could not even start. */
+    public static Failure local(Throwable cause, String where) {
+        return new Failure(ErrorClass.LOCAL_RESOURCE, "probe of " + where + " could not run on this host: " + reason(cause));
+    }
+
+    private static boolean isLocal(Throwable cause, String all) {
+        if (has(cause, ChannelException.class) || has(cause, RejectedExecutionException.class)
+                || has(cause, VirtualMachineError.class)) {
+            return true;
+        }
+        for (String m : LOCAL_MESSAGES) {
+            if (all.contains(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean has(Throwable t, Class<? extends Throwable> type) {

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code empty.test} answers with no records; {@code missing.test} is NXDOMAIN; {@code broken.test} is SERVFAIL;
  * {@code slow.test} is never answered.
  */
-final class TestDnsServer {
+public final class TestDnsServer {
     private final DatagramSocket socket;
     final AtomicInteger queries = new AtomicInteger();
 
-    TestDnsServer(Vertx vertx) {
+    public TestDnsServer(Vertx vertx) {
         socket = vertx.createDatagramSocket();
         socket.handler(p -> {
             queries.incrementAndGet();
@@ -26,11 +26,11 @@ final class TestDnsServer {
         });
     }
 
-    int start() {
+    public int start() {
         return socket.listen(0, "127.0.0.1").await().localAddress().port();
     }
 
-    void close() {
+    public void close() {
         socket.close().await();
     }
 

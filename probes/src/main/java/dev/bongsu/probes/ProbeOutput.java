@@ -1,0 +1,30 @@
+package dev.bongsu.probes;
+
+import dev.bongsu.model.Addresses;
+import dev.bongsu.model.ResultBatch;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+
+/** Where a probe node's output goes: its result batches and its scheduler statistics. Called on the node's loop. */
+public interface ProbeOutput {
+    /** Takes one batch of results. */
+    void results(ResultBatch batch);
+
+    /** Takes one statistics message (see {@link ProbeVerticle}). */
+    void stats(JsonObject stats);
+
+    /** Publishes on {@code bus}: batches on {@link Addresses#RESULTS}, statistics on {@link Addresses#PROBE_STATS}. */
+    static ProbeOutput publishOn(EventBus bus) {
+        return new ProbeOutput() {
+            @Override
+            public void results(ResultBatch batch) {
+                bus.publish(Addresses.RESULTS, batch);
+            }
+
+            @Override
+            public void stats(JsonObject stats) {
+                bus.publish(Addresses.PROBE_STATS, stats);
+            }
+        };
+    }
+}
