@@ -16,7 +16,9 @@ import java.util.List;
 
 /**
  * Feeds {@link BongsuMetrics} from the event bus — results, probe and store statistics, service states,
- * incidents, notification events — and serves them on {@code GET /metrics} once {@link #mount mounted}.
+ * incidents, notification events — and serves them on {@code GET /metrics} once {@link #mount mounted}. The numbers
+ * are not public (node names, probe error classes, probe faults): mount it on a router of its own listener
+ * ({@code metrics.port}) or behind the admin token, never bare on the public one.
  */
 public final class MetricsVerticle extends VerticleBase {
     private final BongsuMetrics metrics;

@@ -20,8 +20,9 @@ import java.util.logging.Logger;
  * none is. A server is reachable while its heartbeat ({@link ClusterAddresses#SERVER_HEARTBEAT}, every second) is
  * fresh; a batch counts as delivered when at least one server acknowledged it (request/reply), otherwise it is
  * buffered and sent, oldest first, once a server is back. Results keep their probe time, so late ones land in the
- * right minute. The probe verticle publishes on {@link Addresses#RESULTS}; {@link #interceptResults()} takes those
- * batches off the bus on this node, so they reach servers only through the relay.
+ * right minute; each batch carries the node's clock reading when sent, so a server can tell a node whose clock is
+ * off ({@link ClockSkew}). The probe verticle publishes on {@link Addresses#RESULTS}; {@link #interceptResults()}
+ * takes those batches off the bus on this node, so they reach servers only through the relay.
  */
 public final class ResultRelay {
     /** A server silent this long is taken as unreachable. */
@@ -31,12 +32,15 @@ public final class ResultRelay {
     private static final long DRAIN_EVERY_MS = 500;
     private static final long DROP_LOG_EVERY_MS = 10_000;
     private static final Logger LOG = Logger.getLogger("dev.bongsu.app.cluster.relay");
+    /** Header of a relayed batch: the node's clock (epoch ms) when it sent it, for {@link ClockSkew}. */
+    static final String SENT_AT_HEADER = "bongsu-sent-at";
+    /** Header of a relayed batch: the sending node's id. */
+    static final String NODE_HEADER = "bongsu-node";
 
     private final ClusterNode node;
     private final ResultBuffer buffer;
     private final LongSupplier clock;
     private final Map<String, Long> serversSeen = new HashMap<>();
-    private final DeliveryOptions sendOptions = new DeliveryOptions().setSendTimeout(SEND_TIMEOUT_MS);
     private Context context;
     private MessageConsumer<JsonObject> heartbeats;
     private long timerId = -1;
@@ -128,6 +132,8 @@ public final class ResultRelay {
             return Future.failedFuture("no server reachable");
         }
         List<Future<?>> acks = new ArrayList<>();
+        DeliveryOptions sendOptions = new DeliveryOptions().setSendTimeout(SEND_TIMEOUT_MS)
+                .addHeader(SENT_AT_HEADER, Long.toString(clock.getAsLong())).addHeader(NODE_HEADER, node.nodeId());
         for (String server : servers) {
             acks.add(node.vertx().eventBus().request(ClusterAddresses.results(server), batch, sendOptions));
         }

@@ -130,7 +130,7 @@ public final class SqliteTimeSeriesStore implements TimeSeriesStore {
     @Override
     public StoreStats stats() {
         return new StoreStats("sqlite", writer.queuedRows(), writer.written(), writer.writeFailures(), writer.dropped(),
-                writer.lastWriteMs(), Map.of("prunedRows", writer.pruned(), "fileBytes", writer.fileBytes()));
+                writer.lastWriteMs(), Map.of("prunedRows", writer.pruned(), "fileBytes", writer.fileBytes(), "up", writer.failing() ? 0L : 1L));
     }
 
     /** Writes everything already queued, then closes the file; later writes fail. */

@@ -49,7 +49,7 @@ final class SqliteWriter {
     private volatile double lastWriteMs;
     private final AtomicBoolean full = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private boolean failing;
+    private volatile boolean failing;
 
     SqliteWriter(Connection conn, Path file, long maxQueuedRows, int maxRowsPerTransaction) throws SQLException {
         this.conn = conn;
@@ -114,6 +114,11 @@ final class SqliteWriter {
 
     double lastWriteMs() {
         return lastWriteMs;
+    }
+
+    /** Whether the last write failed (until one succeeds again). */
+    boolean failing() {
+        return failing;
     }
 
     private Future<Void> submit(Task task) {
@@ -211,7 +216,7 @@ final class SqliteWriter {
             writeFailures.addAndGet(rows);
             if (!failing) {
                 failing = true;
-                LOG.warning(file + ": write failed, " + rows + " rows not stored: " + e.getMessage());
+                LOG.warning(StorageFailures.describe(file, e) + ": " + rows + " rows not stored; later writes are tried as they come");
             }
             for (Task t : group) {
                 queuedRows.addAndGet(-t.rows);

@@ -20,6 +20,7 @@ import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.Severity;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.codec.Codecs;
+import dev.bongsu.testkit.InfluxProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.Timings;
+import dev.bongsu.testkit.InfluxProcess;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;

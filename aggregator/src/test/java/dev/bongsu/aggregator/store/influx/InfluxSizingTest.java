@@ -7,6 +7,7 @@ import dev.bongsu.model.ErrorClass;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.Rollup;
 import dev.bongsu.model.Timings;
+import dev.bongsu.testkit.InfluxProcess;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.Rollup;
 import dev.bongsu.model.ServiceBucket;
+import dev.bongsu.testkit.InfluxProcess;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package dev.bongsu.aggregator.store.influx;
+package dev.bongsu.testkit;
 
-import dev.bongsu.testkit.Tools;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
