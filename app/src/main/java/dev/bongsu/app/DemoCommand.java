@@ -34,8 +34,12 @@ final class DemoCommand implements Callable<Integer> {
     private String scenario;
 
     @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080",
-            description = "port of the status page, API and /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+            description = "port of the status page and API on 127.0.0.1 (default: ${DEFAULT-VALUE})")
     private int httpPort;
+
+    @Option(names = "--metrics-port", paramLabel = "N", defaultValue = "9464",
+            description = "port of /metrics (Prometheus) on 127.0.0.1, 0 for any free one (default: ${DEFAULT-VALUE})")
+    private int metricsPort;
 
     @Option(names = "--webhook", paramLabel = "URL",
             description = "also send notifications to this generic webhook receiver (repeatable)")
@@ -64,6 +68,9 @@ final class DemoCommand implements Callable<Integer> {
         if (httpPort < 0 || httpPort > 65535) {
             throw new UserException("--http-port: expected 0 to 65535, found " + httpPort, Main.EXIT_CONFIG);
         }
+        if (metricsPort < 0 || metricsPort > 65535 || (metricsPort != 0 && metricsPort == httpPort)) {
+            throw new UserException("--metrics-port: expected 0 to 65535 other than --http-port, found " + metricsPort, Main.EXIT_CONFIG);
+        }
         Duration every = Durations.parse(interval);
         if (every == null || every.compareTo(Duration.ofMillis(500)) < 0) {
             throw new UserException("--interval: expected a duration of at least 500ms such as 5s, found '" + interval + "'", Main.EXIT_CONFIG);
@@ -77,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         Codecs.registerAll(vertx.eventBus());
         DemoSystem.Options options = new DemoSystem.Options(httpPort, every, timeout, dir, webhooks, influx,
-                adminToken == null || adminToken.isBlank() ? null : adminToken);
+                adminToken == null || adminToken.isEmpty() ? null : adminToken, metricsPort);
         DemoSystem demo;
         try {
             demo = DemoSystem.start(vertx, options, Clock.systemUTC()).await();
@@ -112,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                 String.join(", ", DemoSystem.VANTAGE_ORDER));
         out.printf("  status page      %s/%n", base);
         out.printf("  status API       %s/api/v1/status   incidents: %s/api/v1/incidents?state=open%n", base, base);
-        out.printf("  metrics          %s/metrics%n", base);
+        out.printf("  metrics          http://127.0.0.1:%d/metrics%n", demo.metricsPort());
         out.printf("  data             %s%s%n", dir, temporary ? " (removed at exit; keep it with --data DIR)" : "");
         out.printf("Press Ctrl-C to stop. Service and incident changes follow:%n");
     }

@@ -27,12 +27,18 @@ final class DemoSystem {
     static final Map<String, String> VANTAGES = Map.of("seoul-kt", "kr-seoul", "busan-skb", "kr-busan", "tokyo-aws", "jp-tokyo");
     static final List<String> VANTAGE_ORDER = List.of("seoul-kt", "busan-skb", "tokyo-aws");
 
-    /** What the demo is asked to run. */
+    /** What the demo is asked to run; {@code metricsPort} 0 picks a free port for {@code /metrics}. */
     record Options(int httpPort, Duration interval, Duration timeout, Path dataDir, List<String> webhooks, String influxUrl,
-                   String adminToken) {
+                   String adminToken, int metricsPort) {
+        /** Options with {@code /metrics} on any free port. */
+        Options(int httpPort, Duration interval, Duration timeout, Path dataDir, List<String> webhooks, String influxUrl,
+                String adminToken) {
+            this(httpPort, interval, timeout, dataDir, webhooks, influxUrl, adminToken, 0);
+        }
+
         /** The same options on another HTTP port. */
         Options withHttpPort(int port) {
-            return new Options(port, interval, timeout, dataDir, webhooks, influxUrl, adminToken);
+            return new Options(port, interval, timeout, dataDir, webhooks, influxUrl, adminToken, metricsPort);
         }
     }
 
@@ -70,31 +76,7 @@ final class DemoSystem {
 
     /** The configuration the demo runs: the simulated fleet's services checked from three vantages. */
     static String configYaml(RunningFleet fleet, Options o) {
-        StringBuilder y = new StringBuilder();
-        y.append("http:\n  host: 127.0.0.1\n  port: ").append(o.httpPort()).append('\n');
-        if (o.adminToken() != null) {
-            y.append("admin:\n  token: \"").append(o.adminToken()).append("\"\n");
-        }
-        y.append("vantages:\n");
-        for (String v : VANTAGE_ORDER) {
-            y.append("  - name: ").append(v).append("\n    region: ").append(VANTAGES.get(v)).append('\n');
-        }
-        y.append("storage:\n  dir: \"").append(o.dataDir().toString().replace("\\", "/")).append("\"\n");
-        if (o.influxUrl() != null) {
-            y.append("  timeSeries: influx\n  influx:\n    url: \"").append(o.influxUrl()).append("\"\n    database: bongsu_demo\n");
-        }
-        y.append("alerting:\n  receivers:\n    - name: log\n      type: log\n");
-        for (int i = 0; i < o.webhooks().size(); i++) {
-            y.append("    - name: webhook").append(i == 0 ? "" : "-" + (i + 1)).append("\n      type: webhook\n      url: \"")
-                    .append(o.webhooks().get(i)).append("\"\n");
-        }
-        y.append("  defaultReceivers: [log");
-        for (int i = 0; i < o.webhooks().size(); i++) {
-            y.append(", webhook").append(i == 0 ? "" : "-" + (i + 1));
-        }
-        y.append("]\n");
-        y.append(fleet.configYaml(o.interval(), o.timeout()));
-        return y.toString();
+        return DemoConfigYaml.of(o, fleet.configYaml(o.interval(), o.timeout()));
     }
 
     /** Plays a scenario against the fleet, reporting each step to {@code listener}. */
@@ -121,6 +103,11 @@ final class DemoSystem {
     /** The port the HTTP server listens on. */
     int httpPort() {
         return server.http().actualPort();
+    }
+
+    /** The port {@code /metrics} is served on. */
+    int metricsPort() {
+        return server.http().metricsPort();
     }
 
     /** Stops probes, then the server parts, then the fleet. */

@@ -8,10 +8,12 @@ import dev.bongsu.app.cluster.LocalDetectorEvents;
 import dev.bongsu.app.cluster.OutboxTakeover;
 import dev.bongsu.app.cluster.PagerLease;
 import dev.bongsu.app.cluster.ProbeRoster;
+import dev.bongsu.app.cluster.RecordReplicator;
 import dev.bongsu.app.cluster.ResultIntake;
 import dev.bongsu.app.cluster.ServerBeacon;
 import dev.bongsu.model.config.BongsuConfig;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,14 +46,19 @@ final class ServerCommand implements Callable<Integer> {
         PagerLease lease;
         ServerBeacon beacon;
         DeliveredLedger ledger = new DeliveredLedger(node, node.nodeId());
+        List<RecordReplicator> replicas;
         try {
             parts = ServerParts.start(node.vertx(), running, Clock.systemUTC(), new ClusterIncidentIds(), node.nodeId(), true).await();
-            OutboxTakeover takeover = new OutboxTakeover(node.vertx(), parts.alerting().outbox(), ledger);
+            OutboxTakeover takeover = new OutboxTakeover(parts.alerting().outbox(), ledger);
+            // Operator-made records every server must hold alike: silences and human incident updates.
+            replicas = List.of(new RecordReplicator(node, parts.alerting().silences()),
+                    new RecordReplicator(node, parts.updates()));
             takeover.standby();
             lease = new PagerLease(node, takeover::takeOver);
             beacon = new ServerBeacon(node, lease::isActive);
             AssignmentsEndpoint.forConfig(node, new ProbeRoster(node), running).mount(parts.http().router());
             ledger.start()
+                    .compose(v -> RecordReplicator.startAll(replicas))
                     .compose(v -> intake.start())
                     .compose(v -> lease.start())
                     .compose(v -> beacon.start())
@@ -65,6 +72,7 @@ final class ServerCommand implements Callable<Integer> {
             LOG.info("server " + node.nodeId() + " stopping");
             try {
                 beacon.stop().transform(v -> intake.stop()).transform(v -> lease.stop()).transform(v -> ledger.stop())
+                        .transform(v -> RecordReplicator.stopAll(replicas))
                         .transform(v -> parts.close()).transform(v -> node.close())
                         .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
             } catch (Exception e) {

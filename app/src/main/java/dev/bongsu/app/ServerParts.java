@@ -35,6 +35,7 @@ final class ServerParts {
     private final Deque<Supplier<Future<?>>> closers = new ArrayDeque<>();
     private DetectorVerticle detector;
     private Alerting alerting;
+    private UpdatesStore updates;
     private HttpFrontDoor http;
 
     private ServerParts(Vertx vertx) {
@@ -78,8 +79,8 @@ final class ServerParts {
                             return Future.succeededFuture();
                         });
                         detector = ids == null ? new DetectorVerticle(cfg, incidents, clock) : new DetectorVerticle(cfg, incidents, clock, ids);
-                        StatusSite site = new StatusSite(vertx, cfg, detector, incidents, store,
-                                new UpdatesStore(vertx, cfg.storage().dir().resolve("updates.db")));
+                        updates = new UpdatesStore(vertx, cfg.storage().dir().resolve("updates.db"));
+                        StatusSite site = new StatusSite(vertx, cfg, detector, incidents, store, updates);
                         MetricsVerticle metrics = new MetricsVerticle(detector);
                         Future<Void> incidentAnnotations = store instanceof InfluxTimeSeriesStore influx
                                 ? deploy(new InfluxIncidentVerticle(influx)) : Future.succeededFuture();
@@ -92,14 +93,16 @@ final class ServerParts {
                                     closers.push(site::stop);
                                     http = new HttpFrontDoor(vertx, cfg.admin().token())
                                             .mount(site::mount)
-                                            .mount(metrics::mount)
+                                            .metrics(metrics::mount)
                                             .mount(alerting.adminRoutes()::mount);
                                     return http.listen(cfg.http());
                                 })
                                 .compose(door -> {
                                     closers.push(door::close);
-                                    LOG.info("status page, API and /metrics on http://" + cfg.http().host() + ":" + door.actualPort()
-                                            + "/; time series in " + (cfg.storage().usesInflux() ? "InfluxDB " + cfg.storage().influx().url()
+                                    LOG.info("status page and API on http://" + cfg.http().host() + ":" + door.actualPort() + "/, "
+                                            + (cfg.http().metrics().ownListener() ? "/metrics on http://" + cfg.http().metrics().host() + ":"
+                                            + door.metricsPort() + "/metrics" : "/metrics there with the admin token")
+                                            + "; time series in " + (cfg.storage().usesInflux() ? "InfluxDB " + cfg.storage().influx().url()
                                             : "SQLite under " + cfg.storage().dir()));
                                     return Future.<Void>succeededFuture();
                                 });
@@ -130,6 +133,11 @@ final class ServerParts {
     /** The alerting part, to pause or resume delivery (cluster lease). */
     Alerting alerting() {
         return alerting;
+    }
+
+    /** The human incident updates, to replicate between the servers of a cluster. */
+    UpdatesStore updates() {
+        return updates;
     }
 
     /** The HTTP server, to read its port or mount late routes. */

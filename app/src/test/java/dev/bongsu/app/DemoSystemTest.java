@@ -110,7 +110,11 @@ class DemoSystemTest {
         assertThat(idempotencyKeys).doesNotHaveDuplicates().allMatch(k -> k != null && k.contains(":"));
         assertThat(pages.get(0).getString("link")).startsWith("http://127.0.0.1:" + demo.httpPort() + "/incidents/");
 
-        HttpResponse<String> metrics = getText("/metrics");
+        // /metrics is not on the public port: the demo serves it on a listener of its own.
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.metricsPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(getStatus("/metrics")).as("/metrics on the public port").isEqualTo(404);
         assertThat(metrics.body()).contains("bongsu_probes_total", "bongsu_service_state");
         HttpResponse<String> page = getText("/");
         assertThat(page.body()).contains("카카오톡").doesNotContain(demo.fleet().services().get(0).healthUrl().toString());
@@ -128,6 +132,11 @@ class DemoSystemTest {
 
     private JsonObject get(String path) throws Exception {
         return new JsonObject(getText(path).body());
+    }
+
+    private int getStatus(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.httpPort() + path))
+                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private HttpResponse<String> getText(String path) throws Exception {

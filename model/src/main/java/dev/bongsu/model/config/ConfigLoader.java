@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
     private static final String[] ROOT_KEYS = {
-        "http", "admin", "vantages", "defaults", "services", "storage", "probes", "detector", "alerting", "statusPage", "cluster"
+        "http", "admin", "metrics", "vantages", "defaults", "services", "storage", "probes", "detector", "alerting", "statusPage",
+        "cluster"
     };
     private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -73,8 +74,8 @@ public final class ConfigLoader {
         vantages.forEach(v -> vantageNames.add(v.name()));
         List<ServiceConfig> services = new ServicesSection(root.get("defaults"), vantageNames).read(root.require("services"));
         return new BongsuConfig(
-                http(root.get("http")),
-                admin(root.get("admin")),
+                HttpSection.read(root.get("http"), root.get("metrics")),
+                HttpSection.admin(root.get("admin")),
                 vantages,
                 services,
                 StorageSection.read(root.get("storage")),
@@ -106,33 +107,6 @@ public final class ConfigLoader {
         } catch (YAMLException e) {
             throw new ConfigException(name, 0, "", "not valid YAML: " + e.getMessage());
         }
-    }
-
-    private static HttpConfig http(ConfigNode n) {
-        n.allowOnly("host", "port", "publicUrl");
-        String host = n.get("host").textOr("127.0.0.1");
-        int port = n.get("port").integerOr(8080, 0, 65535);
-        String publicUrl = n.get("publicUrl").textOr("http://" + host + ":" + port);
-        if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
-            throw n.get("publicUrl").error("an http:// or https:// URL");
-        }
-        return new HttpConfig(host, port, publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
-    }
-
-    private static AdminConfig admin(ConfigNode n) {
-        n.allowOnly("token");
-        ConfigNode token = n.get("token");
-        if (token.isMissing()) {
-            return new AdminConfig(null);
-        }
-        String t = token.text();
-        if (t.isEmpty()) {
-            return new AdminConfig(null);
-        }
-        if (t.length() < 16) {
-            throw token.secretError("a token of at least 16 characters");
-        }
-        return new AdminConfig(t);
     }
 
     private static List<VantageConfig> vantages(ConfigNode n) {

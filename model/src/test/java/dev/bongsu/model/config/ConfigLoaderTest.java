@@ -85,7 +85,7 @@ class ConfigLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             bad-yaml.yaml                | bad-yaml.yaml:4: not valid YAML: expected ',' or ']', but got <stream end>
-            bad-unknown-root.yaml        | bad-unknown-root.yaml:1: servces: unknown key; expected one of http, admin, vantages, defaults, services, storage, probes, detector, alerting, statusPage, cluster
+            bad-unknown-root.yaml        | bad-unknown-root.yaml:1: servces: unknown key; expected one of http, admin, metrics, vantages, defaults, services, storage, probes, detector, alerting, statusPage, cluster
             bad-no-services.yaml         | bad-no-services.yaml:1: services: required key is missing
             bad-port.yaml                | bad-port.yaml:2: http.port: expected a whole number from 0 to 65535, found '70000'
             bad-service-id.yaml          | bad-service-id.yaml:2: services[0].id: expected an id of lower-case letters, digits, '-' and '_' (at most 63, starting with a letter or digit), found 'Kakao Talk'
