@@ -80,7 +80,7 @@ final class ServerCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "bongsu-server-shutdown"));
-        LOG.info("server " + node.nodeId() + " up: status page, API and /metrics on http://" + running.http().host() + ":"
+        LOG.info("server " + node.nodeId() + " up: status page and API on http://" + running.http().host() + ":"
                 + parts.http().actualPort() + "/; cluster '" + running.cluster().name() + "' has "
                 + node.liveNodes().size() + " member(s)");
         stopped.await();

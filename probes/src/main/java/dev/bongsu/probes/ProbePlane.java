@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The probe plane of a process: probe verticles on a Vert.x instance of their own, so on event loops that no public
@@ -37,8 +38,13 @@ public final class ProbePlane {
     /** Starts a plane of {@code eventLoops} event loops whose output goes to the event bus of {@code home}. */
     public static Future<ProbePlane> start(Vertx home, int eventLoops) {
         ProbeBridge bridge = new ProbeBridge();
-        return home.deployVerticle(bridge, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-                .map(id -> new ProbePlane(home, Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops)), bridge, id));
+        // Built on a plain thread: a Vert.x instance made on another instance's thread shares nothing with it, but
+        // Vert.x warns about it at every start.
+        CompletableFuture<Vertx> own = CompletableFuture.supplyAsync(() -> Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops)));
+        return Future.fromCompletionStage(own, home.getOrCreateContext())
+                .compose(probes -> home.deployVerticle(bridge, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+                        .map(id -> new ProbePlane(home, probes, bridge, id))
+                        .recover(e -> probes.close().transform(v -> Future.<ProbePlane>failedFuture(e))));
     }
 
     /** Where the plane's probe verticles send their output: build them with it. */

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class ChaosRig {
     /** {@code run: … status page on http://127.0.0.1:PORT/} and {@code server … up: status page, … on http://127.0.0.1:PORT/}. */
-    private static final Pattern HTTP_PORT = Pattern.compile("status page(?:, API and /metrics)? on http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern HTTP_PORT = Pattern.compile("status page and API on http://127\\.0\\.0\\.1:(\\d+)/");
     /** The admin token every chaos configuration sets ({@code /metrics} may sit behind it). */
     static final String ADMIN_TOKEN = "chaos-admin-token-0123456789abcdef";
     /** The {@code admin} section with {@link #ADMIN_TOKEN}. */

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterScenarioProcessTest {
     private static final String TOKEN = "cluster-test-token-0123456789";
     private static final List<String> VANTAGES = List.of("seoul", "busan", "tokyo");
-    private static final Pattern HTTP_PORT = Pattern.compile("up: status page, API and /metrics on http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern HTTP_PORT = Pattern.compile("up: status page and API on http://127\\.0\\.0\\.1:(\\d+)/");
 
     @TempDir
     Path dir;

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplicatedOperatorStateProcessTest {
     private static final String TOKEN = "cluster-test-token-0123456789";
-    private static final Pattern HTTP_PORT = Pattern.compile("up: status page, API and /metrics on http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern HTTP_PORT = Pattern.compile("up: status page and API on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final String FLEET = """
             services:
               - {id: kakaotalk, name: {ko: 카카오톡, en: KakaoTalk}, provider: kakao, category: messenger, datacenter: pangyo, region: kr-gyeonggi}

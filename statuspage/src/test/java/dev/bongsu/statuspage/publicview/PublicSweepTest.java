@@ -95,6 +95,8 @@ class PublicSweepTest {
                 }
             }
         }
+        System.out.printf("public sweep: %d public answers (%d paths x 4 header sets) checked for %d private values: %d found%n",
+                answers, publicPaths().size(), secrets.size(), leaks.size());
         assertThat(leaks).as("private values in %d public answers", answers).isEmpty();
     }
 
