@@ -2,6 +2,7 @@ package dev.bongsu.detector.core;
 
 import dev.bongsu.model.Evidence;
 import dev.bongsu.model.Health;
+import dev.bongsu.model.IncidentWords;
 import dev.bongsu.model.LocalizedText;
 
 import java.time.Duration;
@@ -32,14 +33,7 @@ final class Wording {
     }
 
     static LocalizedText label(String attribute) {
-        return switch (attribute) {
-            case "provider" -> t("제공자", "provider");
-            case "datacenter" -> t("데이터센터", "datacenter");
-            case "region" -> t("지역", "region");
-            case "dependsOn" -> t("공통 의존성", "shared dependency");
-            case "category" -> t("분류", "category");
-            default -> t(attribute, attribute);
-        };
+        return IncidentWords.attribute(attribute);
     }
 
     static String cause(Evidence e) {
@@ -76,8 +70,7 @@ final class Wording {
     // ---- service incidents ----
 
     static LocalizedText serviceTitle(LocalizedText name, boolean down) {
-        LocalizedText h = health(down ? Health.DOWN : Health.DEGRADED);
-        return t(name.ko() + " " + h.ko(), name.en() + " " + h.en());
+        return IncidentWords.serviceTitle(name, down);
     }
 
     static LocalizedText detected(String s, Health h, LocalizedText reason) {
@@ -162,16 +155,8 @@ final class Wording {
      * attribute, the cause ("kakao 서비스 4개 동시 장애" / "4 kakao services down together").
      */
     static LocalizedText groupTitle(int n, Evidence cause, boolean causeIsPublic) {
-        if (cause == null || !causeIsPublic) {
-            return t("서비스 " + n + "개 동시 장애", n + " services down together");
-        }
-        String v = cause.value();
-        return switch (cause.attribute()) {
-            case "provider" -> t(v + " 서비스 " + n + "개 동시 장애", n + " " + v + " services down together");
-            case "dependsOn" -> t(v + "에 의존하는 서비스 " + n + "개 동시 장애", n + " services depending on " + v + " down together");
-            default -> t(label(cause.attribute()).ko() + " " + v + "의 서비스 " + n + "개 동시 장애",
-                    n + " services in " + label(cause.attribute()).en() + " " + v + " down together");
-        };
+        return cause == null || !causeIsPublic ? IncidentWords.groupTitle(n, null, null)
+                : IncidentWords.groupTitle(n, cause.attribute(), cause.value());
     }
 
     /** The timeline entry when new evidence changes the top cause of a correlated incident. */

@@ -4,6 +4,7 @@ import dev.bongsu.model.Evidence;
 import dev.bongsu.model.Hypothesis;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentKind;
+import dev.bongsu.model.IncidentWords;
 import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.Severity;
 import dev.bongsu.model.TimelineEntry;
@@ -107,19 +108,12 @@ public final class PublicView {
      */
     LocalizedText title(Incident i) {
         if (i.kind() == IncidentKind.SERVICE && i.services().size() == 1) {
-            String key = i.severity() == Severity.CRITICAL ? "title.service.down" : "title.service.degraded";
-            return both(lang -> Texts.t(lang, key, name(i.services().get(0), lang)));
+            String id = i.services().get(0);
+            return IncidentWords.serviceTitle(both(lang -> name(id, lang)), i.severity() == Severity.CRITICAL);
         }
-        int n = i.services().size();
         Evidence shared = sharedPublicValue(i);
-        if (shared == null) {
-            return both(lang -> Texts.t(lang, "title.group", n));
-        }
-        String key = switch (shared.attribute()) {
-            case "provider", "dependsOn" -> "title.group." + shared.attribute();
-            default -> "title.group.attr";
-        };
-        return both(lang -> Texts.t(lang, key, n, shared.value(), Texts.attribute(lang, shared.attribute())));
+        return shared == null ? IncidentWords.groupTitle(i.services().size(), null, null)
+                : IncidentWords.groupTitle(i.services().size(), shared.attribute(), shared.value());
     }
 
     /** The first evidence row (best first) that is public and held by every member, or {@code null}. */

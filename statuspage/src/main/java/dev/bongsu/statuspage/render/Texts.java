@@ -1,6 +1,7 @@
 package dev.bongsu.statuspage.render;
 
 import dev.bongsu.model.Health;
+import dev.bongsu.model.IncidentWords;
 import dev.bongsu.model.IncidentState;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.statuspage.data.Overall;
@@ -38,7 +39,7 @@ public final class Texts {
             e("no.data", "데이터 없음", "no data"),
             e("days.ago.90", "90일 전", "90 days ago"),
             e("today", "오늘", "today"),
-            e("provider", "제공사", "Provider"),
+            e("provider", "제공자", "Provider"),
             e("category", "분류", "Category"),
             e("datacenter", "데이터센터", "Datacenter"),
             e("region", "지역", "Region"),
@@ -81,12 +82,6 @@ public final class Texts {
             e("details", "자세히", "Details"),
             e("chart.empty", "이 기간의 데이터가 없습니다.", "No data for this period."),
             e("uptime.pct", "가용성 {0}", "{0} available"),
-            e("title.service.down", "{0} 장애", "{0} down"),
-            e("title.service.degraded", "{0} 성능 저하", "{0} degraded"),
-            e("title.group", "서비스 {0}개 동시 장애", "{0} services down together"),
-            e("title.group.provider", "{1} 서비스 {0}개 동시 장애", "{0} {1} services down together"),
-            e("title.group.dependsOn", "{1}에 의존하는 서비스 {0}개 동시 장애", "{0} services depending on {1} down together"),
-            e("title.group.attr", "{2} {1}의 서비스 {0}개 동시 장애", "{0} services in {2} {1} down together"),
             e("hyp.all", "{0} {1}의 서비스 {2}개가 모두 장애입니다.", "All {2} services of {0} {1} are down."),
             e("hyp.some", "{0} {1}의 서비스 {3}개 중 {2}개가 장애입니다.", "{2} of {3} services of {0} {1} are down."),
             e("tl.opened", "장애 발생: {0}", "Failing: {0}"),
@@ -95,13 +90,7 @@ public final class Texts {
             e("tl.updated.none", "장애 정보 변경", "Incident updated"),
             e("tl.resolved", "복구: {0}", "Recovered: {0}"),
             e("tl.resolved.none", "모든 서비스 복구", "All services recovered"),
-            e("edited", "수정됨", "edited"),
-            e("attr.provider", "제공사", "provider"),
-            e("attr.category", "분류", "category"),
-            e("attr.datacenter", "데이터센터", "datacenter"),
-            e("attr.region", "지역", "region"),
-            e("attr.dependsOn", "공통 의존성", "shared dependency"),
-            e("attr.vantage", "관측 지점", "vantage"));
+            e("edited", "수정됨", "edited"));
 
     private Texts() {
     }
@@ -138,9 +127,9 @@ public final class Texts {
         return out.toString();
     }
 
-    /** An attribute's name inside a sentence ("provider", "제공사"); an unknown attribute is named as it is. */
+    /** An attribute's name inside a sentence ("provider", "제공자"); an unknown attribute is named as it is. */
     public static String attribute(Lang lang, String attribute) {
-        return T.containsKey("attr." + attribute) ? t(lang, "attr." + attribute) : attribute;
+        return IncidentWords.attribute(attribute).in(lang.tag());
     }
 
     /** The banner text. */
