@@ -47,7 +47,7 @@ final class ProbeCommand implements Callable<Integer> {
                     + String.join(", ", cfg.vantageNames()), Main.EXIT_CONFIG);
         }
         ClusterNode node = joinCluster(cfg);
-        ResultRelay relay = new ResultRelay(node, new ResultBuffer(cfg.cluster().bufferResults()), System::currentTimeMillis);
+        ResultRelay relay = new ResultRelay(node, new ResultBuffer(cfg.cluster().bufferResults()));
         ProbeParts probes;
         ShareKeeper keeper;
         try {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -36,8 +35,11 @@ import java.util.logging.Logger;
  * becomes overloaded or recovers ({@link OverloadMonitor}). Both go to its {@link ProbeOutput}: by default published
  * on its own Vert.x instance's event bus ({@link Addresses#RESULTS}, {@link Addresses#PROBE_STATS}); deployed in a
  * {@link ProbePlane}, handed to the server's event bus.
- * The checks can be reassigned at any time from any thread. The scheduler and the batches live on the verticle's
- * event loop; HTTP, TCP and TLS probes run spread over one event loop per core (each probe wholly on one loop), and
+ * The checks can be reassigned at any time from any thread. Runs are scheduled, and their lateness measured, on the
+ * node's monotonic clock; each result carries the wall-clock time its run started ({@link ProbeClock}), so a wall
+ * clock that jumps neither stops probing nor makes runs look late ({@link PendingResults} moves a result whose run
+ * started before a jump into the wall clock's new frame as it leaves). The scheduler and the batches live on the
+ * verticle's event loop; HTTP, TCP and TLS probes run spread over one event loop per core (each probe wholly on one loop), and
  * their results come back to the verticle's loop.
  */
 public final class ProbeVerticle extends VerticleBase {
@@ -59,12 +61,12 @@ public final class ProbeVerticle extends VerticleBase {
     private final ProbeSettings settings;
     private final String nodeId;
     private final Function<Vertx, Checkers> checkersFactory;
-    private final LongSupplier clock;
+    private final ProbeClock clock;
     private ProbeOutput output;
     private final AtomicReference<List<CheckConfig>> assignment;
     private final AtomicReference<List<CheckConfig>> pending = new AtomicReference<>();
     private final ProbeScheduler<CheckConfig> scheduler = new ProbeScheduler<>(LATE_LIMIT_MS, 60_000);
-    private final ResultOrder<ProbeResult> order = new ResultOrder<>();
+    private final ResultOrder<PendingResults.Finished> order = new ResultOrder<>();
     private final OverloadMonitor overload = new OverloadMonitor(RECOVER_MS);
     private long statsPeriodMs = STATS_MS;
     private long sinceStatsMs;
@@ -72,8 +74,7 @@ public final class ProbeVerticle extends VerticleBase {
     private Checkers checkers;
     private final List<Context> probeContexts = new ArrayList<>();
     private int nextContext;
-    private List<ProbeResult> batch;
-    private long batchOpenedAt;
+    private final PendingResults batch = new PendingResults();
     private long probesTotal;
     private long tickTimer = -1;
     private long loadTimer = -1;
@@ -81,7 +82,7 @@ public final class ProbeVerticle extends VerticleBase {
     /** A probe node of {@code vantage} running {@code checks}, identified by this process, with the standard checkers. */
     public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings) {
         this(vantage, checks, settings, ManagementFactory.getRuntimeMXBean().getName(), Checkers::standard,
-                System::currentTimeMillis);
+                ProbeClock.system());
     }
 
     /**
@@ -89,17 +90,17 @@ public final class ProbeVerticle extends VerticleBase {
      *
      * @param nodeId   this node's id in statistics
      * @param checkers builds the checkers on the verticle's Vert.x instance
-     * @param clock    epoch milliseconds
+     * @param clock    schedules runs (monotonic) and stamps results (wall)
      */
     public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings, String nodeId,
-                         Function<Vertx, Checkers> checkers, LongSupplier clock) {
+                         Function<Vertx, Checkers> checkers, ProbeClock clock) {
         this(vantage, checks, settings, nodeId, checkers, clock, null);
     }
 
     /** A probe node of this process with the standard checkers, its output going to {@code output}. */
     public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings, ProbeOutput output) {
         this(vantage, checks, settings, ManagementFactory.getRuntimeMXBean().getName(), Checkers::standard,
-                System::currentTimeMillis, Objects.requireNonNull(output, "output"));
+                ProbeClock.system(), Objects.requireNonNull(output, "output"));
     }
 
     /**
@@ -107,7 +108,7 @@ public final class ProbeVerticle extends VerticleBase {
      * instance it is deployed on.
      */
     public ProbeVerticle(String vantage, List<CheckConfig> checks, ProbeSettings settings, String nodeId,
-                         Function<Vertx, Checkers> checkers, LongSupplier clock, ProbeOutput output) {
+                         Function<Vertx, Checkers> checkers, ProbeClock clock, ProbeOutput output) {
         this.output = output;
         this.vantage = Objects.requireNonNull(vantage, "vantage");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -119,7 +120,6 @@ public final class ProbeVerticle extends VerticleBase {
                     + settings.batchSize() + " and " + settings.maxInFlight());
         }
         this.assignment = new AtomicReference<>(List.copyOf(checks));
-        this.batch = new ArrayList<>(settings.batchSize());
     }
 
     @Override
@@ -186,7 +186,7 @@ public final class ProbeVerticle extends VerticleBase {
             scheduled.add(new Scheduled<>(c.id(), interval, Math.max(1, c.timeout().toMillis()), c));
             smallest = Math.min(smallest, interval);
         }
-        scheduler.replace(scheduled, clock.getAsLong());
+        scheduler.replace(scheduled, clock.monotonicMs());
         overload.smallestInterval(smallest);
         statsPeriodMs = statsPeriodMs(smallest);
     }
@@ -199,9 +199,9 @@ public final class ProbeVerticle extends VerticleBase {
             LOG.info(() -> "probe node " + nodeId + " of vantage " + vantage + " reassigned: " + before + " -> "
                     + scheduler.size() + " checks");
         }
-        long now = clock.getAsLong();
+        long now = clock.monotonicMs();
         scheduler.poll(now, settings.maxInFlight() - scheduler.inFlight(), this::launch);
-        if (!batch.isEmpty() && now - batchOpenedAt >= settings.batchInterval().toMillis()) {
+        if (!batch.isEmpty() && batch.waitedMs(now) >= settings.batchInterval().toMillis()) {
             flush();
         }
     }
@@ -210,19 +210,20 @@ public final class ProbeVerticle extends VerticleBase {
         probesTotal++;
         overload.started(run.startMs() - run.dueMs());
         order.started(run.id(), run.serial());
+        long startedAt = clock.wallMs();
         // DNS clients are bound to the context that made them, so DNS probes stay on the verticle's own loop
         Context target = run.payload().type() == CheckType.DNS ? context : probeContexts.get(nextContext++ % probeContexts.size());
         if (target == context) {
-            probe(run);
+            probe(run, startedAt);
         } else {
-            target.runOnContext(v -> probe(run));
+            target.runOnContext(v -> probe(run, startedAt));
         }
     }
 
-    /** Runs one probe on the current context; its result comes back to the verticle's context. */
-    private void probe(Run<CheckConfig> run) {
+    /** Runs one probe on the current context, stamped {@code startedAt} (wall clock); its result comes back home. */
+    private void probe(Run<CheckConfig> run, long startedAt) {
         Context home = this.context;
-        checkers.probe(run.payload(), vantage, run.startMs()).onComplete(ar -> {
+        checkers.probe(run.payload(), vantage, startedAt).onComplete(ar -> {
             if (Vertx.currentContext() == home) {
                 finished(run, ar.result());
             } else {
@@ -233,11 +234,8 @@ public final class ProbeVerticle extends VerticleBase {
 
     private void finished(Run<CheckConfig> run, ProbeResult result) {
         scheduler.completed(run);
-        for (ProbeResult r : order.finished(run.id(), run.serial(), result)) {
-            if (batch.isEmpty()) {
-                batchOpenedAt = clock.getAsLong();
-            }
-            batch.add(r);
+        for (PendingResults.Finished f : order.finished(run.id(), run.serial(), new PendingResults.Finished(result, run.startMs()))) {
+            batch.add(f, clock.monotonicMs());
             if (batch.size() >= settings.batchSize()) {
                 flush();
             }
@@ -248,15 +246,13 @@ public final class ProbeVerticle extends VerticleBase {
         if (batch.isEmpty()) {
             return;
         }
-        ResultBatch out = new ResultBatch(vantage, batch);
-        batch = new ArrayList<>(settings.batchSize());
-        output.results(out);
+        output.results(new ResultBatch(vantage, batch.take(clock.wallMs(), clock.monotonicMs())));
     }
 
     /** Closes an overload window; publishes statistics when the state changed or the period is up. */
     private void checkLoad() {
         long missed = scheduler.missedRuns();
-        boolean changed = overload.evaluate(clock.getAsLong(), missed - missedSeen);
+        boolean changed = overload.evaluate(clock.monotonicMs(), missed - missedSeen);
         missedSeen = missed;
         if (changed) {
             logLoadChange();

@@ -17,6 +17,7 @@ import dev.bongsu.model.config.Thresholds;
 import dev.bongsu.probes.check.Checker;
 import dev.bongsu.probes.check.Checkers;
 import dev.bongsu.probes.check.HostileServers;
+import dev.bongsu.probes.schedule.Phase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ProbeVerticleTest {
+    /** How far the manual monotonic clock moves at a time: well inside the lag threshold of 1 s checks (250 ms). */
+    private static final long STEP_MS = 100;
     private Vertx vertx;
     private int port;
     private final AtomicInteger open = new AtomicInteger();
@@ -132,7 +135,7 @@ class ProbeVerticleTest {
         List<CheckConfig> first = IntStream.range(0, 5).mapToObj(i -> check("a" + i + ".http", "/ok", 500)).toList();
         List<CheckConfig> second = IntStream.range(0, 3).mapToObj(i -> check("b" + i + ".http", "/ok", 500)).toList();
         ProbeVerticle v = new ProbeVerticle("tokyo", first, new ProbeSettings(10, Duration.ofMillis(50), 100), "node-1",
-                Checkers::standard, System::currentTimeMillis);
+                Checkers::standard, ProbeClock.system());
         vertx.deployVerticle(v).await();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> checkIdsSeen().size() == 5);
 
@@ -188,7 +191,7 @@ class ProbeVerticleTest {
         };
         CheckConfig c = check("held.http", "/ok", 200); // timeout 200 ms: at most 2 runs in flight
         vertx.deployVerticle(new ProbeVerticle("seoul", List.of(c), new ProbeSettings(10, Duration.ofMillis(20), 100), "node-1",
-                vx -> new Checkers(List.of(held)), System::currentTimeMillis)).await();
+                vx -> new Checkers(List.of(held)), ProbeClock.system())).await();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pending.size() >= 2);
 
         // run 2 passes at once, run 1 hangs until its deadline and fails afterwards
@@ -222,10 +225,11 @@ class ProbeVerticleTest {
         log.addHandler(capture);
         try {
             AtomicLong skew = new AtomicLong();
+            ProbeClock real = ProbeClock.system();
             List<CheckConfig> checks = IntStream.range(0, 50).mapToObj(i -> check("svc" + i + ".http", "/ok", 10_000)).toList();
             vertx.deployVerticle(new ProbeVerticle("seoul", checks, new ProbeSettings(100, Duration.ofMillis(50), 100), "node-1",
-                    Checkers::standard, () -> System.currentTimeMillis() + skew.get())).await();
-            // the node's clock leaps 3 s: as after a 3 s stall, the runs due meanwhile start late or are missed
+                    Checkers::standard, ProbeClock.of(real::wallMs, () -> real.monotonicMs() + skew.get()))).await();
+            // the node's monotonic clock leaps 3 s: a 3 s stall, so the runs due meanwhile start late or are missed
             skew.set(3_000);
 
             // statistics are due every 5 s (10 s intervals); the change is published within the 1 s overload window
@@ -240,6 +244,66 @@ class ProbeVerticleTest {
             assertThat(logged).filteredOn(r -> r.getMessage().contains("recovered from overload")).hasSize(1);
         } finally {
             log.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void aWallClockJumpingAnHourEitherWayNeitherStopsProbingNorMakesRunsLate() {
+        long epoch = 1_767_225_600_000L;
+        AtomicLong monotonic = new AtomicLong();
+        AtomicLong wallJump = new AtomicLong();
+        List<long[]> runs = new CopyOnWriteArrayList<>(); // {monotonic ms, wall stamp} of each run as it started
+        Checker instant = new Checker() {
+            @Override
+            public CheckType type() {
+                return CheckType.HTTP;
+            }
+
+            @Override
+            public Future<ProbeResult> probe(CheckConfig check, String vantage, long startedAtMs) {
+                runs.add(new long[] {monotonic.get(), startedAtMs});
+                return Future.succeededFuture(ProbeResult.success(check.id(), check.serviceId(), vantage, startedAtMs, 200, Timings.total(1)));
+            }
+        };
+        List<CheckConfig> checks = IntStream.range(0, 4).mapToObj(i -> check("svc" + i + ".http", "/ok", 1_000)).toList();
+        vertx.deployVerticle(new ProbeVerticle("busan", checks, new ProbeSettings(10, Duration.ofMillis(20), 100), "node-1",
+                vx -> new Checkers(List.of(instant)), ProbeClock.of(() -> epoch + monotonic.get() + wallJump.get(), monotonic::get))).await();
+
+        // 3 s of the monotonic clock with the wall clock right, 1 h ahead, 1 h behind and right again
+        for (long jump : new long[] {0, 3_600_000, -3_600_000, 0}) {
+            wallJump.set(jump);
+            long from = monotonic.get();
+            advanceInSteps(monotonic, 3_000, checks, runs);
+            assertThat(runs).filteredOn(r -> r[0] > from).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r[1]).as("wall stamp of a run with the wall clock %d ms off", jump)
+                            .isEqualTo(epoch + r[0] + jump));
+        }
+        int before = stats.size();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> stats.size() > before);
+        JsonObject last = stats.get(stats.size() - 1);
+        assertThat(last.getLong("probesTotal")).isEqualTo(runs.size());
+        assertThat(last.getLong("missedRuns")).isZero();
+        assertThat(stats).allSatisfy(s -> {
+            assertThat(s.getBoolean("overloaded")).isFalse();
+            assertThat(s.getLong("lagMaxMs")).isLessThanOrEqualTo(STEP_MS);
+        });
+    }
+
+    /**
+     * Moves the manual monotonic clock {@code ms} ahead in steps well inside the lag threshold, waiting at each step
+     * until every run due by then has started: one per slot of each check (slots at its phase plus whole intervals).
+     */
+    private static void advanceInSteps(AtomicLong monotonic, long ms, List<CheckConfig> checks, List<long[]> runs) {
+        for (long end = monotonic.get() + ms; monotonic.get() < end; ) {
+            long now = monotonic.addAndGet(STEP_MS);
+            long due = checks.stream().mapToLong(c -> {
+                long interval = c.interval().toMillis();
+                long phase = Phase.of(c.id(), interval);
+                return now < phase ? 0 : (now - phase) / interval + 1;
+            }).sum();
+            Awaitility.await("runs due by " + now + " ms").atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(2)).until(() -> runs.size() >= due);
+            assertThat(runs).as("runs by %d ms", now).hasSize((int) due);
         }
     }
 

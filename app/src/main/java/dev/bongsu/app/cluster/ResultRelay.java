@@ -2,6 +2,7 @@ package dev.bongsu.app.cluster;
 
 import dev.bongsu.model.Addresses;
 import dev.bongsu.model.ResultBatch;
+import dev.bongsu.probes.ProbeClock;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -12,15 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
  * Carries a probe node's result batches to every reachable server, and holds them in a {@link ResultBuffer} while
  * none is. A server is reachable while its heartbeat ({@link ClusterAddresses#SERVER_HEARTBEAT}, every second) is
- * fresh; a batch counts as delivered when at least one server acknowledged it (request/reply), otherwise it is
+ * fresh, judged on the node's monotonic clock from when the heartbeat arrived, so a jump of the node's wall clock
+ * neither hides a live server nor keeps a dead one alive; a batch counts as delivered when at least one server acknowledged it (request/reply), otherwise it is
  * buffered and sent, oldest first, once a server is back. Results keep their probe time, so late ones land in the
- * right minute; each batch carries the node's clock reading when sent, so a server can tell a node whose clock is
+ * right minute; each batch carries the node's wall-clock reading when sent (the only use of the wall clock here), so a server can tell a node whose clock is
  * off ({@link ClockSkew}). The probe verticle publishes on {@link Addresses#RESULTS}; {@link #interceptResults()}
  * takes those batches off the bus on this node, so they reach servers only through the relay.
  */
@@ -32,14 +33,15 @@ public final class ResultRelay {
     private static final long DRAIN_EVERY_MS = 500;
     private static final long DROP_LOG_EVERY_MS = 10_000;
     private static final Logger LOG = Logger.getLogger("dev.bongsu.app.cluster.relay");
-    /** Header of a relayed batch: the node's clock (epoch ms) when it sent it, for {@link ClockSkew}. */
+    /** Header of a relayed batch: the node's wall clock (epoch ms) when it sent it, for {@link ClockSkew}. */
     static final String SENT_AT_HEADER = "bongsu-sent-at";
     /** Header of a relayed batch: the sending node's id. */
     static final String NODE_HEADER = "bongsu-node";
 
     private final ClusterNode node;
     private final ResultBuffer buffer;
-    private final LongSupplier clock;
+    private final ProbeClock clock;
+    /** Each server's last heartbeat, received at this monotonic time (ms). */
     private final Map<String, Long> serversSeen = new HashMap<>();
     private Context context;
     private MessageConsumer<JsonObject> heartbeats;
@@ -49,10 +51,18 @@ public final class ResultRelay {
     private boolean catchingUp;
     private long sentTotal;
     private long droppedSinceLog;
-    private long lastDropLog;
+    private long lastDropLog = Long.MIN_VALUE;
 
-    /** A relay for {@code node}, buffering into {@code buffer}; {@code clock} gives epoch milliseconds. */
-    public ResultRelay(ClusterNode node, ResultBuffer buffer, LongSupplier clock) {
+    /** A relay for {@code node}, buffering into {@code buffer}, on the host's clocks. */
+    public ResultRelay(ClusterNode node, ResultBuffer buffer) {
+        this(node, buffer, ProbeClock.system());
+    }
+
+    /**
+     * A relay for {@code node}, buffering into {@code buffer}; {@code clock}'s monotonic time judges heartbeats, its
+     * wall time stamps batches.
+     */
+    public ResultRelay(ClusterNode node, ResultBuffer buffer, ProbeClock clock) {
         this.node = node;
         this.buffer = buffer;
         this.clock = clock;
@@ -64,7 +74,7 @@ public final class ResultRelay {
         heartbeats = node.vertx().eventBus().consumer(ClusterAddresses.SERVER_HEARTBEAT, m -> {
             String server = m.body().getString("node");
             boolean isNew = !liveServers().contains(server);
-            serversSeen.put(server, clock.getAsLong());
+            serversSeen.put(server, clock.monotonicMs());
             if (isNew) {
                 drain();
             }
@@ -116,7 +126,7 @@ public final class ResultRelay {
 
     /** The servers whose heartbeat is fresh. */
     Set<String> liveServers() {
-        long now = clock.getAsLong();
+        long now = clock.monotonicMs();
         Set<String> out = new java.util.TreeSet<>();
         serversSeen.forEach((id, at) -> {
             if (now - at <= SERVER_SILENCE_MS) {
@@ -133,7 +143,7 @@ public final class ResultRelay {
         }
         List<Future<?>> acks = new ArrayList<>();
         DeliveryOptions sendOptions = new DeliveryOptions().setSendTimeout(SEND_TIMEOUT_MS)
-                .addHeader(SENT_AT_HEADER, Long.toString(clock.getAsLong())).addHeader(NODE_HEADER, node.nodeId());
+                .addHeader(SENT_AT_HEADER, Long.toString(clock.wallMs())).addHeader(NODE_HEADER, node.nodeId());
         for (String server : servers) {
             acks.add(node.vertx().eventBus().request(ClusterAddresses.results(server), batch, sendOptions));
         }
@@ -155,8 +165,8 @@ public final class ResultRelay {
         int dropped = atFront ? buffer.putBack(batch) : buffer.add(batch);
         if (dropped > 0) {
             droppedSinceLog += dropped;
-            long now = clock.getAsLong();
-            if (now - lastDropLog >= DROP_LOG_EVERY_MS) {
+            long now = clock.monotonicMs();
+            if (lastDropLog == Long.MIN_VALUE || now - lastDropLog >= DROP_LOG_EVERY_MS) {
                 LOG.warning("result buffer full: dropped the " + droppedSinceLog + " oldest results ("
                         + buffer.droppedTotal() + " in all)");
                 lastDropLog = now;

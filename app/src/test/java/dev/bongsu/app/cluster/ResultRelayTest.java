@@ -7,10 +7,13 @@ import dev.bongsu.model.Addresses;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ResultBatch;
 import dev.bongsu.model.config.ClusterConfig;
+import dev.bongsu.probes.ProbeClock;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,7 @@ class ResultRelayTest {
         List<Long> arrived = new CopyOnWriteArrayList<>();
         server.vertx().eventBus().<ResultBatch>consumer(Addresses.RESULTS,
                 m -> m.body().results().forEach(r -> arrived.add(r.startedAt()))).completion().await();
-        ResultRelay relay = new ResultRelay(probe, new ResultBuffer(1000), System::currentTimeMillis);
+        ResultRelay relay = new ResultRelay(probe, new ResultBuffer(1000));
         relay.start().await();
         relay.interceptResults();
         new ResultIntake(server).start().await();
@@ -54,6 +57,49 @@ class ResultRelayTest {
         assertThat(arrived).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.LongStream.range(0, 15).map(i -> 1_000L * i).boxed().toList());
         assertThat(relay.stats().getLong("droppedTotal")).isZero();
+    }
+
+    @Test
+    void aServerIsJudgedByTheAgeOfItsHeartbeatOnTheMonotonicClockAndBatchesCarryTheWallClock() {
+        long epoch = 1_767_225_600_000L;
+        ClusterNode probe = start(ClusterTestSupport.loopback(ClusterTestSupport.freePortBlock(1), 1));
+        List<String> sentAt = new CopyOnWriteArrayList<>();
+        probe.vertx().eventBus().<ResultBatch>consumer(ClusterAddresses.results("server-a"), m -> {
+            sentAt.add(m.headers().get(ResultRelay.SENT_AT_HEADER));
+            m.reply(null);
+        }).completion().await();
+        AtomicLong wall = new AtomicLong(epoch);
+        AtomicLong monotonic = new AtomicLong();
+        ResultRelay relay = new ResultRelay(probe, new ResultBuffer(1000), ProbeClock.of(wall::get, monotonic::get));
+        relay.start().await();
+        relay.interceptResults();
+        heartbeat(probe, "server-a");
+        await().atMost(Duration.ofSeconds(5)).until(() -> relay.liveServersCount() == 1);
+
+        // the wall clock jumps 1 h ahead: the heartbeat just received is still fresh; the batch says when it was sent
+        wall.addAndGet(3_600_000);
+        assertThat(relay.liveServersCount()).isEqualTo(1);
+        publish(probe, 0, 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sentAt.size() == 1);
+        assertThat(sentAt.get(0)).isEqualTo(Long.toString(epoch + 3_600_000));
+
+        // 1 h behind, and no heartbeat for longer than the silence limit: the server is gone, results wait
+        wall.addAndGet(-7_200_000);
+        monotonic.addAndGet(ResultRelay.SERVER_SILENCE_MS + 1);
+        assertThat(relay.liveServersCount()).isZero();
+        publish(probe, 3, 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> relay.stats().getInteger("bufferedNow") == 3);
+        assertThat(sentAt).hasSize(1);
+
+        // its next heartbeat brings it back, and the waiting results go out
+        heartbeat(probe, "server-a");
+        await().atMost(Duration.ofSeconds(5)).until(() -> sentAt.size() == 2);
+        assertThat(sentAt.get(1)).isEqualTo(Long.toString(epoch - 3_600_000));
+        assertThat(relay.stats().getInteger("bufferedNow")).isZero();
+    }
+
+    private static void heartbeat(ClusterNode node, String server) {
+        node.vertx().eventBus().publish(ClusterAddresses.SERVER_HEARTBEAT, new JsonObject().put("node", server).put("active", true));
     }
 
     private static void publish(ClusterNode probe, int from, int count) {

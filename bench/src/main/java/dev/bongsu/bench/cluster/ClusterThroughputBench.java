@@ -50,7 +50,7 @@ public final class ClusterThroughputBench {
                 .completion().await();
         new ResultIntake(server).start().await();
         new ServerBeacon(server, () -> true).start().await();
-        ResultRelay relay = new ResultRelay(probe, new ResultBuffer(1_000_000), System::currentTimeMillis);
+        ResultRelay relay = new ResultRelay(probe, new ResultBuffer(1_000_000));
         relay.start().await();
         relay.interceptResults();
         Thread.sleep(2_500); // the server's heartbeat (every second) must reach the relay first

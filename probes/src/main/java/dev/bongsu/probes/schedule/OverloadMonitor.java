@@ -57,7 +57,7 @@ public final class OverloadMonitor {
     }
 
     /**
-     * Closes the window at {@code nowMs}, with {@code missedRuns} runs dropped in it for starting too late, and
+     * Closes the window at {@code nowMs} (a monotonic clock, like the lags: a wall clock's jump is no stall), with {@code missedRuns} runs dropped in it for starting too late, and
      * returns whether the node's state changed (became overloaded or recovered).
      */
     public boolean evaluate(long nowMs, long missedRuns) {

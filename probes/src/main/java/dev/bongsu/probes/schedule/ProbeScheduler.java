@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * may overlap up to {@link Scheduled#maxInFlight()} (so a target that hangs until the timeout is still probed at
  * every slot) and a run beyond that bound is skipped, and a run that could not start within the late limit (a
  * stall, an overload) is dropped and the check resumes at its next slot, so missed runs are never replayed in a
- * burst. Not thread-safe: one owner drives it.
+ * burst. Time is passed in, in milliseconds of a monotonic clock (see {@code ProbeClock}): a wall clock stepped back
+ * would hold every run until it caught up, one stepped ahead would make every run look missed. Not thread-safe: one
+ * owner drives it.
  *
  * @param <T> what a check carries (its configuration)
  */
@@ -195,8 +197,8 @@ public final class ProbeScheduler<T> {
      *
      * @param id      the check id
      * @param serial  unique run number
-     * @param dueMs   when it was due
-     * @param startMs when it was started
+     * @param dueMs   when it was due, on the scheduler's (monotonic) clock
+     * @param startMs when it was started, on the scheduler's (monotonic) clock
      * @param payload what the check carries
      */
     public record Run<T>(String id, long serial, long dueMs, long startMs, T payload) {
