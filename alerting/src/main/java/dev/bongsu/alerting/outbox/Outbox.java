@@ -6,8 +6,6 @@ import dev.bongsu.alerting.notify.Notifier;
 import dev.bongsu.alerting.notify.Notifiers;
 import dev.bongsu.alerting.route.RoutingDecision;
 import dev.bongsu.model.config.OutboxConfig;
-import dev.bongsu.model.config.RateLimit;
-import dev.bongsu.model.config.ReceiverConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -47,7 +45,7 @@ public final class Outbox {
     private final Backoff backoff;
     private final DeliveryEvents events;
     private final Map<Lane, TreeMap<Long, Entry>> queues = new LinkedHashMap<>();
-    private final Map<String, ReceiverState> receivers = new HashMap<>();
+    private final Map<String, ReceiverSlot> receivers = new HashMap<>();
     private long timer = -1;
     private long purgeTimer = -1;
     private volatile boolean paused;
@@ -250,8 +248,8 @@ public final class Outbox {
                 dead(e, "receiver '" + e.row.receiver() + "' is no longer configured");
                 continue;
             }
-            ReceiverState st = receivers.computeIfAbsent(e.row.receiver(), this::newState);
-            if (st.inFlight >= st.concurrency || !st.bucket.tryTake(now)) {
+            ReceiverSlot st = receivers.computeIfAbsent(e.row.receiver(), r -> ReceiverSlot.of(notifiers.config(r).orElse(null)));
+            if (!st.tryTake(now)) {
                 continue;
             }
             attempt(e, notifier, st);
@@ -284,13 +282,7 @@ public final class Outbox {
         }
     }
 
-    private ReceiverState newState(String receiver) {
-        ReceiverConfig rc = notifiers.config(receiver).orElse(null);
-        RateLimit limit = rc == null ? RateLimit.defaults() : rc.rateLimit();
-        return new ReceiverState(new TokenBucket(limit), rc == null ? 1 : rc.concurrency());
-    }
-
-    private void attempt(Entry e, Notifier notifier, ReceiverState st) {
+    private void attempt(Entry e, Notifier notifier, ReceiverSlot st) {
         e.inFlight = true;
         st.inFlight++;
         Future<DeliveryOutcome> sent;
@@ -386,17 +378,6 @@ public final class Outbox {
 
         Entry(OutboxRow row) {
             this.row = row;
-        }
-    }
-
-    private static final class ReceiverState {
-        final TokenBucket bucket;
-        final int concurrency;
-        int inFlight;
-
-        ReceiverState(TokenBucket bucket, int concurrency) {
-            this.bucket = bucket;
-            this.concurrency = concurrency;
         }
     }
 }
