@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * The results of a probe node's next batch, each with the monotonic time its run started. A result carries the wall
- * clock's time at its start, and the batch is stamped with the wall clock's time when sent; when the wall clock
- * jumped in between (moved more than {@link #WALL_JUMP_MS} against the monotonic clock), the result is moved by the
- * jump as it leaves, so every time in a batch reads the wall clock as it is when sent. A server comparing the batch's
- * send time with its own clock then corrects all of them alike, and a run that started just before the clock was set
- * right is not stored an hour off. Pure, time passed in; not thread-safe: one owner drives it.
+ * clock's time at its start, and the batch leaves in the wall clock's frame of the moment it is taken (a
+ * {@link WallFrame}); when the wall clock jumped in between (moved more than {@link #WALL_JUMP_MS} against the
+ * monotonic clock), the result is moved by the jump as it leaves, so every time in a batch reads the wall clock of that
+ * frame. The batch's send time, computed in the same frame however long it waits, then lets a server correct all of
+ * them alike, and a run that started just before the clock was set right is not stored an hour off. Pure, time passed
+ * in; not thread-safe: one owner drives it.
  */
 final class PendingResults {
     /** A wall clock that moved this far against the monotonic clock since a run started has jumped. */

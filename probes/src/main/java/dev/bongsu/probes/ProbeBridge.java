@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Hands what probe nodes of a {@link ProbePlane} produce to the event bus of the process's main Vert.x instance, as
- * if they had published it there ({@link Addresses#RESULTS}, {@link Addresses#PROBE_STATS}). Deployed as a worker
+ * if they had published it there ({@link Addresses#RESULTS} with each batch's {@link FrameHeaders},
+ * {@link Addresses#PROBE_STATS}). Deployed as a worker
  * verticle on that instance: the hand-over runs on its worker context, never on an event loop of the main instance,
  * so a busy public listener cannot hold results back. Safe to call from any thread.
  */
@@ -19,8 +20,8 @@ final class ProbeBridge extends VerticleBase implements ProbeOutput {
     }
 
     @Override
-    public void results(ResultBatch batch) {
-        context.runOnContext(v -> vertx.eventBus().publish(Addresses.RESULTS, batch));
+    public void results(ResultBatch batch, WallFrame frame) {
+        context.runOnContext(v -> vertx.eventBus().publish(Addresses.RESULTS, batch, FrameHeaders.options(frame)));
     }
 
     @Override

@@ -18,13 +18,12 @@ public interface ProbeClock {
 
     /**
      * The host's clocks: {@link System#currentTimeMillis()}, and {@link System#nanoTime()} in milliseconds, set to
-     * read the wall clock's epoch milliseconds once at creation (so the check slots of nodes whose clocks agreed when
-     * they started line up) and moving on with {@code nanoTime} from there, whatever the wall clock does.
+     * read the wall clock's epoch milliseconds once per process (so the check slots of nodes whose clocks agreed when
+     * they started line up) and moving on with {@code nanoTime} from there, whatever the wall clock does. Every call
+     * returns the same clock, so all parts of a process agree on monotonic times (see {@link WallFrame}).
      */
     static ProbeClock system() {
-        long wallAtStart = System.currentTimeMillis();
-        long nanosAtStart = System.nanoTime();
-        return of(System::currentTimeMillis, () -> wallAtStart + (System.nanoTime() - nanosAtStart) / 1_000_000);
+        return SystemProbeClock.INSTANCE;
     }
 
     /** A clock pair from two suppliers: {@code wallMs} epoch milliseconds, {@code monotonicMs} never going back. */

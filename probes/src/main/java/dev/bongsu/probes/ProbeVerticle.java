@@ -37,10 +37,11 @@ import java.util.logging.Logger;
  * {@link ProbePlane}, handed to the server's event bus.
  * The checks can be reassigned at any time from any thread. Runs are scheduled, and their lateness measured, on the
  * node's monotonic clock; each result carries the wall-clock time its run started ({@link ProbeClock}), so a wall
- * clock that jumps neither stops probing nor makes runs look late ({@link PendingResults} moves a result whose run
- * started before a jump into the wall clock's new frame as it leaves). The scheduler and the batches live on the
- * verticle's event loop; HTTP, TCP and TLS probes run spread over one event loop per core (each probe wholly on one loop), and
- * their results come back to the verticle's loop.
+ * clock that jumps neither stops probing nor makes runs look late. {@link PendingResults} moves a result whose run
+ * started before a jump into the wall clock's frame of the flush, and each batch goes out with that {@link WallFrame},
+ * so whoever sends it on can stamp its send time in the same frame. The scheduler and the batches live on the
+ * verticle's event loop; HTTP, TCP and TLS probes run spread over one event loop per core (each probe wholly on one
+ * loop), and their results come back to the verticle's loop.
  */
 public final class ProbeVerticle extends VerticleBase {
     /** How often the scheduler is driven. */
@@ -246,7 +247,8 @@ public final class ProbeVerticle extends VerticleBase {
         if (batch.isEmpty()) {
             return;
         }
-        output.results(new ResultBatch(vantage, batch.take(clock.wallMs(), clock.monotonicMs())));
+        WallFrame frame = WallFrame.now(clock);
+        output.results(new ResultBatch(vantage, batch.take(frame.wallMs(), frame.monotonicMs())), frame);
     }
 
     /** Closes an overload window; publishes statistics when the state changed or the period is up. */

@@ -49,13 +49,18 @@ class ProbeVerticleTest {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
     private final List<ResultBatch> batches = new CopyOnWriteArrayList<>();
+    /** Each batch with the frame it came in. */
+    private final List<Map.Entry<WallFrame, ResultBatch>> framed = new CopyOnWriteArrayList<>();
     private final List<JsonObject> stats = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
         vertx = Vertx.vertx();
         Codecs.registerAll(vertx.eventBus());
-        vertx.eventBus().<ResultBatch>consumer(Addresses.RESULTS, m -> batches.add(m.body()));
+        vertx.eventBus().<ResultBatch>consumer(Addresses.RESULTS, m -> {
+            framed.add(new java.util.AbstractMap.SimpleEntry<>(FrameHeaders.read(m.headers()), m.body()));
+            batches.add(m.body());
+        });
         vertx.eventBus().<JsonObject>consumer(Addresses.PROBE_STATS, m -> stats.add(m.body()));
         port = vertx.createHttpServer().requestHandler(req -> {
             maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
@@ -278,6 +283,15 @@ class ProbeVerticleTest {
                     .allSatisfy(r -> assertThat(r[1]).as("wall stamp of a run with the wall clock %d ms off", jump)
                             .isEqualTo(epoch + r[0] + jump));
         }
+        // every batch leaves with the frame its results are stamped in: each result's wall stamp less the frame's
+        // offset is the monotonic time its run started
+        Set<Long> runStarts = runs.stream().map(r -> r[0]).collect(java.util.stream.Collectors.toSet());
+        assertThat(framed).isNotEmpty().allSatisfy(e -> {
+            WallFrame f = e.getKey();
+            assertThat(f).isNotNull();
+            assertThat(f.wallMs() - f.monotonicMs()).isIn(epoch, epoch + 3_600_000, epoch - 3_600_000);
+            assertThat(e.getValue().results()).allSatisfy(r -> assertThat(runStarts).contains(r.startedAt() - f.wallMs() + f.monotonicMs()));
+        });
         int before = stats.size();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> stats.size() > before);
         JsonObject last = stats.get(stats.size() - 1);

@@ -33,14 +33,13 @@ public final class ClockSkew {
     }
 
     /**
-     * The probe time to keep for one result of a batch: shifted by the correction when that brings it closer to the
-     * server's clock (a probe that started before its node's clock jumped is sent after it, already right), and
-     * never more than the tolerance ahead of the server's clock.
+     * The probe time to keep for one result of a batch: shifted by the correction (every result of a batch is in the
+     * wall-clock frame of its send time, however long it waited on the node), and never more than the tolerance
+     * ahead of the server's clock.
      */
     public static long stamp(long startedAt, Correction c, long serverNow) {
         long shifted = startedAt + c.shiftMs();
-        long best = Math.abs(shifted - serverNow) < Math.abs(startedAt - serverNow) ? shifted : startedAt;
-        return best > serverNow + TOLERANCE_MS ? serverNow : best;
+        return shifted > serverNow + TOLERANCE_MS ? serverNow : shifted;
     }
 
     /** The nodes out of tolerance now, with the milliseconds their clocks are ahead (negative: behind). */

@@ -15,8 +15,9 @@ import java.util.logging.Logger;
  * {@link Addresses#RESULTS} to this server's own parts only (aggregator, detector, metrics) and acknowledges them.
  * A batch from a node whose clock is more than {@link ClockSkew#TOLERANCE_MS} off this server's has its probe
  * times shifted onto this server's clock ({@link ClockSkew}), with one warning when that starts and one line when
- * the node's clock is right again; a result is shifted only when that brings it closer to this server's clock, and one
- * stamped further ahead of this server's clock than the tolerance is stamped now.
+ * the node's clock is right again. The batch's send time is in the wall-clock frame of its results (see
+ * {@link ResultRelay}), so all of them are shifted alike; one that would still be further ahead of this server's
+ * clock than the tolerance is stamped now.
  */
 public final class ResultIntake {
     private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);

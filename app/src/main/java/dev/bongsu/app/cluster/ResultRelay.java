@@ -2,7 +2,9 @@ package dev.bongsu.app.cluster;
 
 import dev.bongsu.model.Addresses;
 import dev.bongsu.model.ResultBatch;
+import dev.bongsu.probes.FrameHeaders;
 import dev.bongsu.probes.ProbeClock;
+import dev.bongsu.probes.WallFrame;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -21,8 +23,11 @@ import java.util.logging.Logger;
  * fresh, judged on the node's monotonic clock from when the heartbeat arrived, so a jump of the node's wall clock
  * neither hides a live server nor keeps a dead one alive; a batch counts as delivered when at least one server acknowledged it (request/reply), otherwise it is
  * buffered and sent, oldest first, once a server is back. Results keep their probe time, so late ones land in the
- * right minute; each batch carries the node's wall-clock reading when sent (the only use of the wall clock here), so a server can tell a node whose clock is
- * off ({@link ClockSkew}). The probe verticle publishes on {@link Addresses#RESULTS}; {@link #interceptResults()}
+ * right minute. Each batch carries its send time in the wall-clock frame its results were stamped in (the
+ * {@link WallFrame} the probe verticle flushed it in, from {@link FrameHeaders}): the frame's wall time plus the
+ * monotonic time elapsed since, so a server can tell a node whose clock is off ({@link ClockSkew}) and correct the
+ * batch by exactly its results' error, even when the wall clock was set right between the flush and the send or while
+ * the batch was buffered. The probe verticle publishes on {@link Addresses#RESULTS}; {@link #interceptResults()}
  * takes those batches off the bus on this node, so they reach servers only through the relay.
  */
 public final class ResultRelay {
@@ -33,7 +38,7 @@ public final class ResultRelay {
     private static final long DRAIN_EVERY_MS = 500;
     private static final long DROP_LOG_EVERY_MS = 10_000;
     private static final Logger LOG = Logger.getLogger("dev.bongsu.app.cluster.relay");
-    /** Header of a relayed batch: the node's wall clock (epoch ms) when it sent it, for {@link ClockSkew}. */
+    /** Header of a relayed batch: the node's wall clock (epoch ms) when it sent it, in its results' frame, for {@link ClockSkew}. */
     static final String SENT_AT_HEADER = "bongsu-sent-at";
     /** Header of a relayed batch: the sending node's id. */
     static final String NODE_HEADER = "bongsu-node";
@@ -59,8 +64,9 @@ public final class ResultRelay {
     }
 
     /**
-     * A relay for {@code node}, buffering into {@code buffer}; {@code clock}'s monotonic time judges heartbeats, its
-     * wall time stamps batches.
+     * A relay for {@code node}, buffering into {@code buffer}; {@code clock}'s monotonic time judges heartbeats and
+     * moves each batch's frame on to its send time (it must be the clock of the probe verticles whose frames it
+     * reads); its wall time frames only batches that come without a frame.
      */
     public ResultRelay(ClusterNode node, ResultBuffer buffer, ProbeClock clock) {
         this.node = node;
@@ -83,24 +89,30 @@ public final class ResultRelay {
         return heartbeats.completion();
     }
 
-    /** Takes result batches published on {@link Addresses#RESULTS} by this node off the bus and relays them. */
+    /**
+     * Takes result batches published on {@link Addresses#RESULTS} by this node off the bus and relays them, each in
+     * the frame of its {@link FrameHeaders} (one without is taken to be in the wall clock's frame of now).
+     */
     public void interceptResults() {
         node.vertx().eventBus().addOutboundInterceptor(ctx -> {
             if (!ctx.send() && Addresses.RESULTS.equals(ctx.message().address()) && ctx.body() instanceof ResultBatch b) {
-                context.runOnContext(v -> accept(b));
+                WallFrame carried = FrameHeaders.read(ctx.message().headers());
+                WallFrame frame = carried != null ? carried : WallFrame.now(clock);
+                context.runOnContext(v -> accept(b, frame));
             } else {
                 ctx.next();
             }
         });
     }
 
-    /** Relays one batch now, or buffers it; call on the relay's context. */
-    public void accept(ResultBatch batch) {
+    /** Relays one batch, stamped in {@code frame}, now, or buffers it; call on the relay's context. */
+    public void accept(ResultBatch batch, WallFrame frame) {
+        ResultBuffer.Held held = new ResultBuffer.Held(batch, frame);
         if (!buffer.isEmpty() || draining || liveServers().isEmpty()) {
-            hold(batch, false);
+            hold(held, false);
             return;
         }
-        send(batch).onFailure(e -> hold(batch, false));
+        send(held).onFailure(e -> hold(held, false));
     }
 
     /** Stops; what is still buffered is logged as lost. */
@@ -136,14 +148,15 @@ public final class ResultRelay {
         return out;
     }
 
-    private Future<Void> send(ResultBatch batch) {
+    private Future<Void> send(ResultBuffer.Held held) {
+        ResultBatch batch = held.batch();
         Set<String> servers = liveServers();
         if (servers.isEmpty()) {
             return Future.failedFuture("no server reachable");
         }
         List<Future<?>> acks = new ArrayList<>();
         DeliveryOptions sendOptions = new DeliveryOptions().setSendTimeout(SEND_TIMEOUT_MS)
-                .addHeader(SENT_AT_HEADER, Long.toString(clock.wallMs())).addHeader(NODE_HEADER, node.nodeId());
+                .addHeader(SENT_AT_HEADER, Long.toString(held.frame().wallAt(clock.monotonicMs()))).addHeader(NODE_HEADER, node.nodeId());
         for (String server : servers) {
             acks.add(node.vertx().eventBus().request(ClusterAddresses.results(server), batch, sendOptions));
         }
@@ -157,12 +170,12 @@ public final class ResultRelay {
         });
     }
 
-    private void hold(ResultBatch batch, boolean atFront) {
+    private void hold(ResultBuffer.Held held, boolean atFront) {
         if (!buffering) {
             buffering = true;
             LOG.warning("no server reachable: buffering results (at most " + buffer.capacity() + ")");
         }
-        int dropped = atFront ? buffer.putBack(batch) : buffer.add(batch);
+        int dropped = atFront ? buffer.putBack(held) : buffer.add(held.batch(), held.frame());
         if (dropped > 0) {
             droppedSinceLog += dropped;
             long now = clock.monotonicMs();
@@ -188,7 +201,7 @@ public final class ResultRelay {
     }
 
     private void drainNext() {
-        ResultBatch next = buffer.take(DRAIN_CHUNK);
+        ResultBuffer.Held next = buffer.take(DRAIN_CHUNK);
         if (next == null) {
             draining = false;
             buffering = false;

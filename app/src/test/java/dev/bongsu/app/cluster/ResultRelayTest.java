@@ -7,7 +7,9 @@ import dev.bongsu.model.Addresses;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ResultBatch;
 import dev.bongsu.model.config.ClusterConfig;
+import dev.bongsu.probes.FrameHeaders;
 import dev.bongsu.probes.ProbeClock;
+import dev.bongsu.probes.WallFrame;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,6 +100,53 @@ class ResultRelayTest {
         assertThat(relay.stats().getInteger("bufferedNow")).isZero();
     }
 
+    @Test
+    void eachBatchIsSentAtATimeInTheWallClockFrameItsResultsWereStampedInEvenWhenTheClockWasSetRightSince() {
+        long epoch = 1_767_225_600_000L;
+        long hour = 3_600_000L;
+        ClusterNode probe = start(ClusterTestSupport.loopback(ClusterTestSupport.freePortBlock(1), 1));
+        List<String> sentAt = new CopyOnWriteArrayList<>();
+        List<Integer> sizes = new CopyOnWriteArrayList<>();
+        probe.vertx().eventBus().<ResultBatch>consumer(ClusterAddresses.results("server-a"), m -> {
+            sentAt.add(m.headers().get(ResultRelay.SENT_AT_HEADER));
+            sizes.add(m.body().results().size());
+            m.reply(null);
+        }).completion().await();
+        AtomicLong wall = new AtomicLong(epoch);
+        AtomicLong monotonic = new AtomicLong(10_000);
+        ResultRelay relay = new ResultRelay(probe, new ResultBuffer(1000), ProbeClock.of(wall::get, monotonic::get));
+        relay.start().await();
+        relay.interceptResults();
+        heartbeat(probe, "server-a");
+        await().atMost(Duration.ofSeconds(5)).until(() -> relay.liveServersCount() == 1);
+
+        // flushed while the wall clock was 1 h behind; the clock is set right 50 ms later, before the relay sends it
+        WallFrame behind = new WallFrame(epoch - hour, 10_000);
+        wall.set(epoch + 50);
+        monotonic.addAndGet(50);
+        publish(probe, 0, 3, behind);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sentAt.size() == 1);
+        assertThat(sentAt.get(0)).isEqualTo(Long.toString(epoch - hour + 50));
+
+        // no server for a while: a batch of the old frame and one of the new frame wait in the buffer
+        monotonic.addAndGet(ResultRelay.SERVER_SILENCE_MS + 1);
+        WallFrame right = WallFrame.now(ProbeClock.of(wall::get, monotonic::get));
+        probe.vertx().runOnContext(v -> { // one after the other, in this order
+            probe.vertx().eventBus().publish(Addresses.RESULTS, ResultBufferTest.batch("busan", 3, 2), FrameHeaders.options(behind));
+            probe.vertx().eventBus().publish(Addresses.RESULTS, ResultBufferTest.batch("busan", 5, 4), FrameHeaders.options(right));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> relay.stats().getInteger("bufferedNow") == 6);
+        monotonic.addAndGet(20_000);
+        wall.addAndGet(20_000);
+        heartbeat(probe, "server-a");
+
+        // each goes out alone, with its own frame's time
+        await().atMost(Duration.ofSeconds(5)).until(() -> sentAt.size() == 3);
+        long now = monotonic.get();
+        assertThat(sizes).containsExactly(3, 2, 4);
+        assertThat(sentAt.subList(1, 3)).containsExactly(Long.toString(behind.wallAt(now)), Long.toString(wall.get()));
+    }
+
     private static void heartbeat(ClusterNode node, String server) {
         node.vertx().eventBus().publish(ClusterAddresses.SERVER_HEARTBEAT, new JsonObject().put("node", server).put("active", true));
     }
@@ -105,6 +154,11 @@ class ResultRelayTest {
     private static void publish(ClusterNode probe, int from, int count) {
         ResultBatch b = ResultBufferTest.batch("seoul", from, count);
         probe.vertx().runOnContext(v -> probe.vertx().eventBus().publish(Addresses.RESULTS, b));
+    }
+
+    private static void publish(ClusterNode probe, int from, int count, WallFrame frame) {
+        ResultBatch b = ResultBufferTest.batch("busan", from, count);
+        probe.vertx().runOnContext(v -> probe.vertx().eventBus().publish(Addresses.RESULTS, b, FrameHeaders.options(frame)));
     }
 
     private ClusterNode start(ClusterConfig cfg) {
