@@ -1,6 +1,5 @@
 package dev.bongsu.app.chaos;
 
-import static org.awaitility.Awaitility.await;
 
 import dev.bongsu.app.cluster.ClusterProcesses;
 import dev.bongsu.simulator.Fleet;
@@ -17,16 +16,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the chaos tests share: the simulated fleet in the test JVM, the HTTP port a Bongsu child process logged,
  * and reading its {@code /metrics} and JSON API.
  */
 final class ChaosRig {
-    /** {@code run: … status page on http://127.0.0.1:PORT/} and {@code server … up: status page, … on http://127.0.0.1:PORT/}. */
-    private static final Pattern HTTP_PORT = Pattern.compile("status page and API on http://127\\.0\\.0\\.1:(\\d+)/");
     /** The admin token every chaos configuration sets ({@code /metrics} may sit behind it). */
     static final String ADMIN_TOKEN = "chaos-admin-token-0123456789abcdef";
     /** The {@code admin} section with {@link #ADMIN_TOKEN}. */
@@ -43,21 +38,7 @@ final class ChaosRig {
 
     /** The HTTP port the process {@code name} logged, waiting for it at most {@code within}. */
     static int httpPort(ClusterProcesses procs, String name, Duration within) {
-        int[] port = new int[1];
-        await(name + " listens").atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
-            String log = procs.output(name);
-            if (log.startsWith("bongsu: ") || log.contains("\nbongsu: ")) {
-                throw new AssertionError(name + " did not start:\n" + log);
-            }
-            Matcher m = HTTP_PORT.matcher(log);
-            int last = -1;
-            while (m.find()) {
-                last = Integer.parseInt(m.group(1));
-            }
-            port[0] = last;
-            return last > 0;
-        });
-        return port[0];
+        return procs.httpPort(name, within);
     }
 
     /** A GET on the process's HTTP port with the admin token; the body of a 200, or an exception. */

@@ -1,15 +1,20 @@
 package dev.bongsu.app.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Bongsu nodes in separate JVMs for multi-process tests: {@code java -cp <test classpath> dev.bongsu.app.Main ...}
@@ -17,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * killed by {@link #close()}.
  */
 public final class ClusterProcesses implements AutoCloseable {
+    private static final Pattern HTTP_PORT = Pattern.compile("status page and API on http://127\\.0\\.0\\.1:(\\d+)/");
     private final Path dir;
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
@@ -52,6 +58,29 @@ public final class ClusterProcesses implements AutoCloseable {
         } catch (IOException e) {
             return "(cannot read " + log(name) + ": " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * The HTTP port the process {@code name} logged last ("status page and API on http://127.0.0.1:PORT/", from
+     * {@code run}, {@code demo} and {@code server}), waiting for it at most {@code within}; a process that exits with
+     * a {@code bongsu: …} error fails at once with its log.
+     */
+    public int httpPort(String name, Duration within) {
+        int[] port = new int[1];
+        await(name + " listens").atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String log = output(name);
+            if (log.startsWith("bongsu: ") || log.contains("\nbongsu: ")) {
+                throw new AssertionError(name + " did not start:\n" + log);
+            }
+            Matcher m = HTTP_PORT.matcher(log);
+            int last = -1;
+            while (m.find()) {
+                last = Integer.parseInt(m.group(1));
+            }
+            port[0] = last;
+            return last > 0;
+        });
+        return port[0];
     }
 
     /** Every log, for a failure message. */

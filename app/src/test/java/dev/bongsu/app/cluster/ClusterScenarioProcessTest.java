@@ -39,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterScenarioProcessTest {
     private static final String TOKEN = "cluster-test-token-0123456789";
     private static final List<String> VANTAGES = List.of("seoul", "busan", "tokyo");
-    private static final Pattern HTTP_PORT = Pattern.compile("up: status page and API on http://127\\.0\\.0\\.1:(\\d+)/");
 
     @TempDir
     Path dir;
@@ -82,12 +81,12 @@ class ClusterScenarioProcessTest {
                     procs.start(v + "-" + i, Map.of(), "probe", "--config", file.toString(), "--vantage", v);
                 }
             }
-            int port = httpPort(procs, "server-1");
+            int port = procs.httpPort("server-1", Duration.ofSeconds(120));
 
             await("every vantage covered exactly once by two nodes").atMost(Duration.ofSeconds(300))
                     .pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptions().untilAsserted(() -> assertCoverage(assignments(port), 2, procs));
-            await("server-2 is up").atMost(Duration.ofSeconds(60)).until(() -> HTTP_PORT.matcher(procs.output("server-2")).find());
+            procs.httpPort("server-2", Duration.ofSeconds(60));
 
             // A busy machine can time probes out while eight JVMs start: begin once both servers have seen nothing
             // open for 10 s (an incident resolved moments ago would be reopened rather than grouped).
@@ -120,7 +119,7 @@ class ClusterScenarioProcessTest {
             assertThat(correlatedOpened()).hasSize(1);
             assertThat(procs.output("server-2")).contains("holds the lease");
 
-            int port2 = httpPort(procs, "server-2");
+            int port2 = procs.httpPort("server-2", Duration.ofSeconds(120));
             await("every vantage covered again after server-1 left").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().untilAsserted(() -> assertCoverage(assignments(port2), 2, procs));
@@ -235,18 +234,6 @@ class ClusterScenarioProcessTest {
         return file;
     }
 
-    private int httpPort(ClusterProcesses procs, String server) {
-        int[] port = new int[1];
-        await(server + " listens").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Matcher m = HTTP_PORT.matcher(procs.output(server));
-            if (m.find()) {
-                port[0] = Integer.parseInt(m.group(1));
-                return true;
-            }
-            return false;
-        });
-        return port[0];
-    }
 
     private JsonObject assignments(int port) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + AssignmentsEndpoint.PATH))

@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplicatedOperatorStateProcessTest {
     private static final String TOKEN = "cluster-test-token-0123456789";
-    private static final Pattern HTTP_PORT = Pattern.compile("up: status page and API on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final String FLEET = """
             services:
               - {id: kakaotalk, name: {ko: 카카오톡, en: KakaoTalk}, provider: kakao, category: messenger, datacenter: pangyo, region: kr-gyeonggi}
@@ -84,8 +81,8 @@ class ReplicatedOperatorStateProcessTest {
             procs.start("server-2", Map.of("BONGSU_DATA_DIR", dir.resolve("data-2").toString()),
                     "server", "--config", file.toString(), "--http-port", "0");
             procs.start("seoul-1", Map.of(), "probe", "--config", file.toString(), "--vantage", "seoul");
-            int active = httpPort(procs, "server-1");
-            int standby = httpPort(procs, "server-2");
+            int active = procs.httpPort("server-1", Duration.ofSeconds(120));
+            int standby = procs.httpPort("server-2", Duration.ofSeconds(120));
             await("server-2 replicates").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> procs.output("server-2").contains("silences: replicated through the cluster"));
 
@@ -222,18 +219,5 @@ class ReplicatedOperatorStateProcessTest {
         req = body == null ? req.method(method, HttpRequest.BodyPublishers.noBody())
                 : req.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
         return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private int httpPort(ClusterProcesses procs, String server) {
-        int[] port = new int[1];
-        await(server + " listens").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Matcher m = HTTP_PORT.matcher(procs.output(server));
-            if (m.find()) {
-                port[0] = Integer.parseInt(m.group(1));
-                return true;
-            }
-            return false;
-        });
-        return port[0];
     }
 }
