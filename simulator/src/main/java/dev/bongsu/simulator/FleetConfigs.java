@@ -47,6 +47,14 @@ public final class FleetConfigs {
 
     /** The YAML text of a Bongsu config that checks every address; loading it yields {@link #serviceConfigs}. */
     public static String yaml(List<ServiceAddress> addresses, Duration interval, Duration timeout) {
+        return yaml(addresses, interval, timeout, null);
+    }
+
+    /**
+     * The same with every service publishing only {@code publicAttributes} ({@code null}: provider, category and,
+     * where set, datacenter), for a config whose other attributes must stay private.
+     */
+    public static String yaml(List<ServiceAddress> addresses, Duration interval, Duration timeout, List<String> publicAttributes) {
         requireTiming(interval, timeout);
         StringBuilder y = new StringBuilder();
         y.append("# Bongsu configuration for the simulated fleet of `./bongsu simulate`.\n")
@@ -71,7 +79,8 @@ public final class FleetConfigs {
             if (!s.dependsOn().isEmpty()) {
                 y.append("    dependsOn: [").append(String.join(", ", s.dependsOn())).append("]\n");
             }
-            y.append(s.datacenter() == null ? "    public: [provider, category]\n" : "    public: [provider, category, datacenter]\n")
+            List<String> shown = publicAttributes != null ? publicAttributes : List.copyOf(publicAttributes(s));
+            y.append("    public: [").append(String.join(", ", shown)).append("]\n")
                     .append("    checks:\n")
                     .append("      - type: http\n")
                     .append("        url: ").append(a.healthUrl()).append('\n')

@@ -7,6 +7,7 @@ import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.scenario.Fault;
 import dev.bongsu.model.scenario.Target;
 import dev.bongsu.simulator.Fleet;
+import dev.bongsu.simulator.FleetConfigs;
 import dev.bongsu.simulator.RunningFleet;
 import dev.bongsu.simulator.ServiceAddress;
 import dev.bongsu.simulator.Simulator;
@@ -125,34 +126,15 @@ final class FuzzSystem implements AutoCloseable {
     }
 
     private String configYaml(Path data) {
-        StringBuilder y = new StringBuilder();
-        y.append("http: {host: 127.0.0.1, port: ").append(port).append("}\n");
-        y.append("admin: {token: \"").append(TOKEN).append("\"}\n");
-        y.append("vantages: [seoul, busan, tokyo]\n");
-        y.append("storage: {dir: \"").append(data.toString().replace("\\", "/")).append("\"}\n");
-        y.append("defaults: {interval: 1s, timeout: 800ms}\n");
-        y.append("detector: {failuresToDown: 2, successesToUp: 2, correlationWindow: 5s}\n");
-        y.append("alerting:\n  receivers:\n    - {name: log, type: log}\n");
-        y.append("    - {name: oncall, type: webhook, url: \"http://127.0.0.1:").append(receiver.actualPort()).append("/hook\"}\n");
-        y.append("  defaultReceivers: [log, oncall]\n");
-        y.append("services:\n");
-        for (ServiceAddress a : fleet.services()) {
-            var s = a.service();
-            y.append("  - id: ").append(s.id()).append('\n')
-                    .append("    name: {ko: \"").append(s.name().ko()).append("\", en: \"").append(s.name().en()).append("\"}\n")
-                    .append("    provider: ").append(s.provider()).append('\n')
-                    .append("    category: ").append(s.category()).append('\n')
-                    .append("    datacenter: ").append(s.datacenter()).append('\n');
-            if (s.region() != null) {
-                y.append("    region: ").append(s.region()).append('\n');
-            }
-            if (!s.dependsOn().isEmpty()) {
-                y.append("    dependsOn: [").append(String.join(", ", s.dependsOn())).append("]\n");
-            }
-            y.append("    public: [provider, category]\n")
-                    .append("    checks:\n      - {type: http, url: \"").append(a.healthUrl()).append("\", expectStatus: [200]}\n");
-        }
-        return y.toString();
+        return FleetConfigs.yaml(fleet.services(), Duration.ofSeconds(1), Duration.ofMillis(800), List.of("provider", "category"))
+                + "http: {host: 127.0.0.1, port: " + port + "}\n"
+                + "admin: {token: \"" + TOKEN + "\"}\n"
+                + "vantages: [seoul, busan, tokyo]\n"
+                + "storage: {dir: \"" + data.toString().replace("\\", "/") + "\"}\n"
+                + "detector: {failuresToDown: 2, successesToUp: 2, correlationWindow: 5s}\n"
+                + "alerting:\n  receivers:\n    - {name: log, type: log}\n"
+                + "    - {name: oncall, type: webhook, url: \"http://127.0.0.1:" + receiver.actualPort() + "/hook\"}\n"
+                + "  defaultReceivers: [log, oncall]\n";
     }
 
     private Map<String, String> states() throws Exception {
