@@ -1,5 +1,6 @@
 package dev.bongsu.app.web;
 
+import dev.bongsu.model.web.ApiErrors;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.function.LongSupplier;
@@ -52,12 +53,7 @@ public final class RequestScreen implements Handler<HttpServerRequest> {
 
     private void reject(HttpServerRequest request, int status, String answer, String logged) {
         log.malformed(client(request), logged, nanos.getAsLong());
-        request.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader("Cache-Control", "no-store")
-                .putHeader("Connection", "close")
-                .end("{\"error\":{\"status\":" + status + ",\"message\":\"" + answer + "\"}}")
+        ApiErrors.answer(request.response().putHeader("Connection", "close"), status, answer)
                 .onComplete(ignored -> request.connection().close());
     }
 

@@ -1,5 +1,7 @@
 package dev.bongsu.model.web;
 
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -13,7 +15,12 @@ public final class ApiErrors {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response()
+        answer(ctx.response(), status, message);
+    }
+
+    /** Ends {@code response} with a JSON error (for answers given before routing, on the bare request). */
+    public static Future<Void> answer(HttpServerResponse response, int status, String message) {
+        return response
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
