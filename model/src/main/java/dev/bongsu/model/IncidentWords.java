@@ -2,11 +2,21 @@ package dev.bongsu.model;
 
 /**
  * The words an incident is named with, shared by the detector (titles sent to on-call) and the public view (titles on
- * the page, feed and APIs), so both say it the same way: attribute names, "KakaoTalk down", "4 kakao services down
- * together". The sentences of each side stay in their own table; only what both print lives here.
+ * the page, feed and APIs), so both say it the same way: attribute names, "KakaoTalk down", "카카오 서비스 4개 동시 장애" /
+ * "4 Kakao services down". The sentences of each side stay in their own table; only what both print lives here.
  */
 public final class IncidentWords {
     private IncidentWords() {
+    }
+
+    /** The display name of an attribute value, e.g. {@code provider kakao → 카카오 / Kakao}. */
+    @FunctionalInterface
+    public interface ValueNames {
+        /** The display name of {@code value} of {@code attribute}. */
+        LocalizedText name(String attribute, String value);
+
+        /** Every value named as it is, in both languages. */
+        ValueNames AS_IS = (attribute, value) -> new LocalizedText(value, value);
     }
 
     /** The name of a service attribute in a sentence ("provider" / "제공자"); an unknown one is named as it is. */
@@ -28,20 +38,30 @@ public final class IncidentWords {
                 : new LocalizedText(name.ko() + " 성능 저하", name.en() + " degraded");
     }
 
-    /**
-     * The title of a correlated incident of {@code n} services: with the value they share when one may be named
-     * ("4 kakao services down together"), else the number alone ({@code attribute} {@code null}).
-     */
+    /** {@link #groupTitle(int, String, LocalizedText)} with the value named as it is. */
     public static LocalizedText groupTitle(int n, String attribute, String value) {
-        if (attribute == null || value == null) {
-            return new LocalizedText("서비스 " + n + "개 동시 장애", n + " services down together");
+        return groupTitle(n, attribute, value == null ? null : ValueNames.AS_IS.name(attribute, value));
+    }
+
+    /**
+     * The title of a correlated incident of {@code n} services, with the display name of the value they share when one
+     * may be named: "카카오 서비스 4개 동시 장애" / "4 Kakao services down" (provider or category), "카카오 계정에 의존하는
+     * 서비스 4개 동시 장애" / "4 services depending on Kakao account down", "데이터센터 판교의 서비스 6개 동시 장애" / "6 services in
+     * datacenter Pangyo down"; else the number alone ({@code attribute} or {@code valueName} {@code null}):
+     * "서비스 4개 동시 장애" / "4 services down".
+     */
+    public static LocalizedText groupTitle(int n, String attribute, LocalizedText valueName) {
+        if (attribute == null || valueName == null) {
+            return new LocalizedText("서비스 " + n + "개 동시 장애", n + " services down");
         }
+        String ko = valueName.ko();
+        String en = valueName.en();
         return switch (attribute) {
-            case "provider" -> new LocalizedText(value + " 서비스 " + n + "개 동시 장애", n + " " + value + " services down together");
-            case "dependsOn" -> new LocalizedText(value + "에 의존하는 서비스 " + n + "개 동시 장애",
-                    n + " services depending on " + value + " down together");
-            default -> new LocalizedText(attribute(attribute).ko() + " " + value + "의 서비스 " + n + "개 동시 장애",
-                    n + " services in " + attribute(attribute).en() + " " + value + " down together");
+            case "provider", "category" -> new LocalizedText(ko + " 서비스 " + n + "개 동시 장애", n + " " + en + " services down");
+            case "dependsOn" -> new LocalizedText(ko + "에 의존하는 서비스 " + n + "개 동시 장애",
+                    n + " services depending on " + en + " down");
+            default -> new LocalizedText(attribute(attribute).ko() + " " + ko + "의 서비스 " + n + "개 동시 장애",
+                    n + " services in " + attribute(attribute).en() + " " + en + " down");
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.bongsu.detector.core;
 import dev.bongsu.model.Evidence;
 import dev.bongsu.model.Hypothesis;
 import dev.bongsu.model.IncidentKind;
+import dev.bongsu.model.IncidentWords;
 import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.Severity;
 
@@ -27,13 +28,16 @@ final class Correlator {
     private final HypothesisRanker ranker;
     private final IncidentMaker maker;
     private final Pacing pacing;
+    private final IncidentWords.ValueNames valueNames;
     private final Map<String, IncidentDraft> groups = new LinkedHashMap<>();
 
-    Correlator(ServiceIncidents services, HypothesisRanker ranker, IncidentMaker maker, Pacing pacing) {
+    Correlator(ServiceIncidents services, HypothesisRanker ranker, IncidentMaker maker, Pacing pacing,
+               IncidentWords.ValueNames valueNames) {
         this.services = services;
         this.ranker = ranker;
         this.maker = maker;
         this.pacing = pacing;
+        this.valueNames = valueNames;
     }
 
     /** The open correlated incident of an id, or null. */
@@ -214,7 +218,8 @@ final class Correlator {
             }
             g.hypothesis = h;
             Evidence cause = h.evidence().isEmpty() ? null : h.evidence().get(0);
-            g.title = Wording.groupTitle(g.services.size(), cause, cause != null && ranker.isPublic(g.services, cause.attribute()));
+            g.title = Wording.groupTitle(g.services.size(), cause, cause != null && ranker.isPublic(g.services, cause.attribute()),
+                    valueNames);
             for (IncidentDraft c : children) {
                 if (c.changed()) {
                     // A member's own cause is the group's: "only this service is failing" no longer holds.

@@ -2,6 +2,7 @@ package dev.bongsu.detector.core;
 
 import dev.bongsu.model.Health;
 import dev.bongsu.model.Incident;
+import dev.bongsu.model.IncidentWords;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.ServiceStateChange;
@@ -48,6 +49,15 @@ public final class Detector {
      * @param ids      makes incident ids
      */
     public Detector(List<ServiceConfig> services, List<String> vantages, DetectorConfig cfg, IncidentIds ids) {
+        this(services, vantages, cfg, ids, IncidentWords.ValueNames.AS_IS);
+    }
+
+    /**
+     * A detector whose correlated-incident titles name a shared attribute value by its display name
+     * ({@code statusPage.valueNames}).
+     */
+    public Detector(List<ServiceConfig> services, List<String> vantages, DetectorConfig cfg, IncidentIds ids,
+                    IncidentWords.ValueNames valueNames) {
         services.forEach(s -> this.services.put(s.id(), s));
         this.maker = new IncidentMaker(ids);
         this.obs = new Observations(services, vantages, cfg);
@@ -57,7 +67,7 @@ public final class Detector {
         this.blindness = new MonitoringBlindness(obs, cfg, this.services, maker);
         this.health = new HealthJudge(obs, cfg);
         this.serviceIncidents = new ServiceIncidents(services, cfg, maker, ranker, this::group);
-        this.correlator = new Correlator(serviceIncidents, ranker, maker, pacing);
+        this.correlator = new Correlator(serviceIncidents, ranker, maker, pacing, valueNames);
     }
 
     private IncidentDraft group(String id) {

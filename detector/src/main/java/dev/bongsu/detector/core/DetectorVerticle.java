@@ -62,7 +62,8 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
     @Override
     public Future<?> start() {
         return store.incidents(IncidentQuery.open()).compose(open -> {
-            detector = new Detector(config.services(), config.vantageNames(), config.detector(), ids);
+            detector = new Detector(config.services(), config.vantageNames(), config.detector(), ids,
+                    config.statusPage()::valueName);
             detector.restore(open);
             states = detector.states();
             openIncidents = detector.openIncidents();

@@ -152,11 +152,11 @@ final class Wording {
 
     /**
      * The title of a correlated incident: the number of members and, when every member publishes the cause's
-     * attribute, the cause ("kakao 서비스 4개 동시 장애" / "4 kakao services down together").
+     * attribute, the cause by its display name ("카카오 서비스 4개 동시 장애" / "4 Kakao services down").
      */
-    static LocalizedText groupTitle(int n, Evidence cause, boolean causeIsPublic) {
-        return cause == null || !causeIsPublic ? IncidentWords.groupTitle(n, null, null)
-                : IncidentWords.groupTitle(n, cause.attribute(), cause.value());
+    static LocalizedText groupTitle(int n, Evidence cause, boolean causeIsPublic, IncidentWords.ValueNames names) {
+        return cause == null || !causeIsPublic ? IncidentWords.groupTitle(n, null, (LocalizedText) null)
+                : IncidentWords.groupTitle(n, cause.attribute(), names.name(cause.attribute(), cause.value()));
     }
 
     /** The timeline entry when new evidence changes the top cause of a correlated incident. */

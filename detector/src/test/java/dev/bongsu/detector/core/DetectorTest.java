@@ -321,6 +321,17 @@ class DetectorTest {
     // ---- correlation ----
 
     @Test
+    void theOnCallTitleNamesTheSharedValueByItsConfiguredDisplayName() {
+        detector = new Detector(fleet, vantages, DetectorConfig.defaults(), IncidentIds.timeSortable(new Random(1)),
+                (attribute, value) -> "kakao".equals(value) ? new LocalizedText("카카오", "Kakao") : new LocalizedText(value, value));
+        rounds(0, 2, Failing.none());
+        rounds(3, 4, Failing.services("kakaotalk", "kakaobank", "kakaopay", "kakaomap"));
+
+        List<IncidentTransition> groups = of(IncidentKind.CORRELATED);
+        assertThat(groups.get(groups.size() - 1).incident().title()).isEqualTo(new LocalizedText("카카오 서비스 4개 동시 장애", "4 Kakao services down"));
+    }
+
+    @Test
     void servicesFailingTogetherBecomeOneCorrelatedIncidentNamingTheCause() {
         rounds(0, 2, Failing.none());
         rounds(3, 4, Failing.services("kakaotalk", "kakaobank", "kakaopay", "kakaomap"));
@@ -336,7 +347,7 @@ class DetectorTest {
                 "All 4 services of provider kakao are down, all hosted in datacenter pangyo; naver services in pangyo are unaffected → provider-side failure.");
         assertThat(group.hypothesis().text().ko()).isEqualTo(
                 "제공자 kakao의 서비스 4개가 모두 장애입니다 (모두 데이터센터 pangyo). pangyo의 naver 서비스는 정상입니다 → 제공자 측 장애로 보입니다.");
-        assertThat(group.title()).isEqualTo(new LocalizedText("kakao 서비스 4개 동시 장애", "4 kakao services down together"));
+        assertThat(group.title()).isEqualTo(new LocalizedText("kakao 서비스 4개 동시 장애", "4 kakao services down"));
         assertThat(group.startedAt()).isEqualTo(at(3));
         assertThat(detector.openIncidents()).filteredOn(i -> i.kind() == IncidentKind.SERVICE)
                 .hasSize(4).allSatisfy(i -> assertThat(i.parentId()).isEqualTo(group.id()));
@@ -622,7 +633,7 @@ class DetectorTest {
         assertThat(entry).contains("navertalk is failing too and joins this incident.")
                 .contains("Likely cause revised from provider=kakao to datacenter=pangyo: 6 of 6 services of datacenter pangyo are down");
         assertThat(revised.timeline().get(revised.timeline().size() - 1).text().ko()).contains("추정 원인이 provider=kakao에서 datacenter=pangyo");
-        assertThat(revised.title().en()).isEqualTo("6 services down together");
+        assertThat(revised.title().en()).isEqualTo("6 services down");
         assertThat(detector.openIncidents()).filteredOn(i -> i.parentId() == null).hasSize(1);
     }
 

@@ -1,20 +1,11 @@
 package dev.bongsu.model.config;
 
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -53,10 +44,15 @@ final class AlertingSection {
         }
         List<MaintenanceWindow> maintenance = new ArrayList<>();
         Set<String> windowNames = new java.util.HashSet<>();
+        Set<String> windowIds = new java.util.HashSet<>();
         for (ConfigNode w : n.get("maintenance").items()) {
-            MaintenanceWindow mw = window(w);
+            MaintenanceWindow mw = MaintenanceSection.window(w);
             if (!windowNames.add(mw.name())) {
                 throw w.get("name").problem("duplicate maintenance window name '" + mw.name() + "'");
+            }
+            if (!windowIds.add(mw.id())) {
+                throw (w.get("id").isMissing() ? w.get("name") : w.get("id")).problem("duplicate maintenance window id '" + mw.id()
+                        + "' (give each window its own id)");
             }
             maintenance.add(mw);
         }
@@ -244,87 +240,6 @@ final class AlertingSection {
             out.put(e.getKey(), List.copyOf(values));
         }
         return out;
-    }
-
-    private static MaintenanceWindow window(ConfigNode w) {
-        w.allowOnly("name", "match", "start", "end", "days", "at", "duration", "timeZone");
-        String name = w.require("name").nonEmptyText();
-        ZoneId zone = MaintenanceWindow.DEFAULT_ZONE;
-        ConfigNode tz = w.get("timeZone");
-        if (!tz.isMissing()) {
-            try {
-                zone = ZoneId.of(tz.text());
-            } catch (DateTimeException e) {
-                throw tz.error("a time zone such as Asia/Seoul or UTC");
-            }
-        }
-        Map<String, List<String>> match = matchers(w.get("match"));
-        boolean oneOff = !w.get("start").isMissing() || !w.get("end").isMissing();
-        boolean recurring = !w.get("at").isMissing() || !w.get("days").isMissing() || !w.get("duration").isMissing();
-        if (oneOff == recurring) {
-            throw w.problem("expected either start and end (one-off) or days, at and duration (recurring)");
-        }
-        if (oneOff) {
-            Instant start = instant(w.require("start"), zone);
-            Instant end = instant(w.require("end"), zone);
-            if (!end.isAfter(start)) {
-                throw w.get("end").error("a time after start");
-            }
-            return new MaintenanceWindow(name, match, start, end, Set.of(), null, null, zone);
-        }
-        ConfigNode at = w.require("at");
-        LocalTime time;
-        try {
-            time = LocalTime.parse(at.text());
-        } catch (DateTimeException e) {
-            throw at.error("a local time such as 02:00");
-        }
-        return new MaintenanceWindow(name, match, null, null, days(w.require("days")), time,
-                w.require("duration").duration(Duration.ofMinutes(1), Duration.ofDays(7)), zone);
-    }
-
-    private static Instant instant(ConfigNode n, ZoneId zone) {
-        String t = n.text();
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeException e) {
-            try {
-                return LocalDateTime.parse(t).atZone(zone).toInstant();
-            } catch (DateTimeException e2) {
-                throw n.error("a time such as 2026-12-01T02:00 (in timeZone) or 2026-12-01T02:00+09:00");
-            }
-        }
-    }
-
-    private static Set<DayOfWeek> days(ConfigNode n) {
-        if (n.isScalar() && "daily".equals(n.text())) {
-            return EnumSet.allOf(DayOfWeek.class);
-        }
-        Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
-        List<String> values = n.texts();
-        List<ConfigNode> nodes = n.oneOrMany();
-        for (int i = 0; i < values.size(); i++) {
-            DayOfWeek d = day(values.get(i));
-            if (d == null) {
-                throw nodes.get(i).error("a day such as mon, tue, wed, thu, fri, sat, sun (or 'daily')");
-            }
-            out.add(d);
-        }
-        if (out.isEmpty()) {
-            throw n.error("at least one day");
-        }
-        return out;
-    }
-
-    private static DayOfWeek day(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            String full = d.name().toLowerCase(Locale.ROOT);
-            if (t.equals(full) || t.equals(full.substring(0, 3))) {
-                return d;
-            }
-        }
-        return null;
     }
 
     private static OutboxConfig outbox(ConfigNode n) {

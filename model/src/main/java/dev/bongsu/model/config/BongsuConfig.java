@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * @param alerting  notification routing
  * @param statusPage the public status page
  * @param cluster   how nodes find each other in cluster mode ({@code probe} and {@code server} commands)
+ * @param smtp      the SMTP server for subscription e-mails, or {@code null} when none is configured
  */
 public record BongsuConfig(
         HttpConfig http,
@@ -28,7 +29,8 @@ public record BongsuConfig(
         DetectorConfig detector,
         AlertingConfig alerting,
         StatusPageConfig statusPage,
-        ClusterConfig cluster) {
+        ClusterConfig cluster,
+        SmtpConfig smtp) {
 
     public BongsuConfig {
         vantages = List.copyOf(vantages);
@@ -36,11 +38,18 @@ public record BongsuConfig(
         java.util.Objects.requireNonNull(cluster, "cluster");
     }
 
+    /** A configuration without an SMTP server. */
+    public BongsuConfig(HttpConfig http, AdminConfig admin, List<VantageConfig> vantages, List<ServiceConfig> services,
+                        StorageConfig storage, ProbeSettings probes, DetectorConfig detector, AlertingConfig alerting,
+                        StatusPageConfig statusPage, ClusterConfig cluster) {
+        this(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, null);
+    }
+
     /** A configuration with the default (single loopback node) cluster settings. */
     public BongsuConfig(HttpConfig http, AdminConfig admin, List<VantageConfig> vantages, List<ServiceConfig> services,
                         StorageConfig storage, ProbeSettings probes, DetectorConfig detector, AlertingConfig alerting,
                         StatusPageConfig statusPage) {
-        this(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, ClusterConfig.defaults());
+        this(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, ClusterConfig.defaults(), null);
     }
 
     /** The service with this id. */
@@ -60,31 +69,36 @@ public record BongsuConfig(
 
     /** This config with other vantages (the demo simulates its own). */
     public BongsuConfig withVantages(List<VantageConfig> newVantages) {
-        return new BongsuConfig(http, admin, newVantages, services, storage, probes, detector, alerting, statusPage, cluster);
+        return new BongsuConfig(http, admin, newVantages, services, storage, probes, detector, alerting, statusPage, cluster, smtp);
     }
 
     /** This config with another HTTP server setting. */
     public BongsuConfig withHttp(HttpConfig newHttp) {
-        return new BongsuConfig(newHttp, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster);
+        return new BongsuConfig(newHttp, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, smtp);
     }
 
     /** This config with other services (the demo points them at the simulator). */
     public BongsuConfig withServices(List<ServiceConfig> newServices) {
-        return new BongsuConfig(http, admin, vantages, newServices, storage, probes, detector, alerting, statusPage, cluster);
+        return new BongsuConfig(http, admin, vantages, newServices, storage, probes, detector, alerting, statusPage, cluster, smtp);
     }
 
     /** This config with another alerting setting. */
     public BongsuConfig withAlerting(AlertingConfig newAlerting) {
-        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, newAlerting, statusPage, cluster);
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, newAlerting, statusPage, cluster, smtp);
     }
 
     /** This config with another storage setting. */
     public BongsuConfig withStorage(StorageConfig newStorage) {
-        return new BongsuConfig(http, admin, vantages, services, newStorage, probes, detector, alerting, statusPage, cluster);
+        return new BongsuConfig(http, admin, vantages, services, newStorage, probes, detector, alerting, statusPage, cluster, smtp);
     }
 
     /** This config with other cluster settings. */
     public BongsuConfig withCluster(ClusterConfig newCluster) {
-        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, newCluster);
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, newCluster, smtp);
+    }
+
+    /** This config with another SMTP server ({@code null}: none). */
+    public BongsuConfig withSmtp(SmtpConfig newSmtp) {
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, newSmtp);
     }
 }

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
     private static final String[] ROOT_KEYS = {
         "http", "admin", "metrics", "vantages", "defaults", "services", "storage", "probes", "detector", "alerting", "statusPage",
-        "cluster"
+        "cluster", "smtp"
     };
     private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -83,7 +83,8 @@ public final class ConfigLoader {
                 detector,
                 AlertingSection.read(root.get("alerting"), services, vantages),
                 StatusPageSection.read(root.get("statusPage")),
-                ClusterSection.read(root.get("cluster")));
+                ClusterSection.read(root.get("cluster")),
+                SmtpSection.read(root.get("smtp")));
     }
 
     /**
@@ -116,13 +117,7 @@ public final class ConfigLoader {
         List<VantageConfig> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ConfigNode item : n.items()) {
-            VantageConfig v;
-            if (item.isScalar()) {
-                v = new VantageConfig(item.id(), null);
-            } else {
-                item.allowOnly("name", "region");
-                v = new VantageConfig(item.require("name").id(), item.get("region").textOr(null));
-            }
+            VantageConfig v = item.isScalar() ? new VantageConfig(item.id(), null) : vantage(item);
             if (!seen.add(v.name())) {
                 throw item.problem("duplicate vantage name '" + v.name() + "'");
             }
@@ -132,6 +127,33 @@ public final class ConfigLoader {
             throw n.error("at least one vantage");
         }
         return out;
+    }
+
+    /**
+     * One vantage written as a mapping: {@code name}, {@code region}, and what the status page shows of it
+     * ({@code displayName}, {@code country} — by default the region's two-letter prefix —, {@code network},
+     * {@code public}, false unless set).
+     */
+    private static VantageConfig vantage(ConfigNode item) {
+        item.allowOnly("name", "region", "displayName", "country", "network", "public");
+        String region = item.get("region").textOr(null);
+        ConfigNode c = item.get("country");
+        String country = VantageConfig.countryOf(region);
+        if (!c.isMissing()) {
+            String code = c.text();
+            if (!code.matches("[A-Za-z]{2}")) {
+                throw c.error("a two-letter ISO 3166 country code such as KR or JP");
+            }
+            country = code.toUpperCase(java.util.Locale.ROOT);
+        }
+        ConfigNode label = item.get("displayName");
+        ConfigNode network = item.get("network");
+        if (!network.isMissing() && !network.isScalar()) {
+            throw network.error("a network name such as KT or \"AWS Tokyo\"");
+        }
+        // a scalar read as localized text is checked like every text shown to people
+        return new VantageConfig(item.require("name").id(), region, label.isMissing() ? null : label.localizedText(), country,
+                network.isMissing() ? null : network.localizedText().en(), item.get("public").boolOr(false));
     }
 
     private static ProbeSettings probes(ConfigNode n) {

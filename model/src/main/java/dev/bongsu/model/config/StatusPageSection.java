@@ -13,7 +13,24 @@ final class StatusPageSection {
         n.allowOnly("title", "description", "publicUrl", "valueNames", "subscriptions");
         StatusPageConfig d = StatusPageConfig.defaults();
         return new StatusPageConfig(text(n.get("title"), d.title()), text(n.get("description"), d.description()),
-                publicUrl(n.get("publicUrl")), Map.of(), d.subscriptions());
+                publicUrl(n.get("publicUrl")), valueNames(n.get("valueNames")), SubscriptionsSection.read(n.get("subscriptions")));
+    }
+
+    /**
+     * {@code valueNames: {provider: {kakao: {ko: 카카오, en: Kakao}}}}: display names of attribute values by attribute
+     * (one of {@link ServiceConfig#ATTRIBUTES}) then value; each name is one text or {@code {ko, en}}.
+     */
+    private static Map<String, Map<String, LocalizedText>> valueNames(ConfigNode n) {
+        Map<String, Map<String, LocalizedText>> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode> attr : n.entries().entrySet()) {
+            if (!ServiceConfig.ATTRIBUTES.contains(attr.getKey())) {
+                throw attr.getValue().problem("unknown attribute; expected one of " + String.join(", ", ServiceConfig.ATTRIBUTES));
+            }
+            Map<String, LocalizedText> names = new java.util.LinkedHashMap<>();
+            attr.getValue().entries().forEach((value, name) -> names.put(value, name.localizedText()));
+            out.put(attr.getKey(), Map.copyOf(names));
+        }
+        return out;
     }
 
     /** A text given as one string or as {@code {ko, en}}. */

@@ -148,6 +148,21 @@ class AlertingSectionTest {
     }
 
     @Test
+    void aWindowWithATitleIsPublicWithAStableIdAndOneWithoutOnlyMutes() {
+        AlertingConfig a = loader.load(fixture("alerting-public-window.yaml")).alerting();
+        MaintenanceWindow kakao = a.maintenance().get(0);
+        MaintenanceWindow quiet = a.maintenance().get(1);
+
+        assertThat(kakao.isPublic()).isTrue();
+        assertThat(kakao.title().en()).isEqualTo("Kakao planned maintenance");
+        assertThat(kakao.description().ko()).isEqualTo("점검 중에는 접속이 안 됩니다.");
+        assertThat(kakao.id()).isEqualTo(MaintenanceWindow.idFor("kakao db upgrade"));
+        assertThat(kakao.start()).isEqualTo(Instant.parse("2026-11-30T17:00:00Z"));
+        assertThat(quiet.isPublic()).isFalse();
+        assertThat(quiet.days()).hasSize(7);
+    }
+
+    @Test
     void recurringWindowIsActiveInItsTimeZone() {
         AlertingConfig a = loader.load(fixture("alerting-full.yaml")).alerting();
         MaintenanceWindow weekly = a.maintenance().get(0);
@@ -180,6 +195,7 @@ class AlertingSectionTest {
             bad-alerting-route-kind.yaml    | bad-alerting-route-kind.yaml:5: alerting.routes[0].match.kind: expected one of service, correlated, probe_fault, found 'outage'
             bad-alerting-route-receiver.yaml | bad-alerting-route-receiver.yaml:6: alerting.routes[0].receivers[0]: expected a receiver name (log), found 'pager'
             bad-alerting-window-time.yaml   | bad-alerting-window-time.yaml:7: alerting.maintenance[0].at: expected a local time such as 02:00, found '25:00'
+            bad-alerting-window-public.yaml | bad-alerting-window-public.yaml:6: alerting.maintenance[0].public: a public maintenance window needs a title (ko and en, or one text for both)
             bad-alerting-window-kind.yaml   | bad-alerting-window-kind.yaml:5: alerting.maintenance[0]: expected either start and end (one-off) or days, at and duration (recurring)
             bad-alerting-rate.yaml          | bad-alerting-rate.yaml:8: alerting.receivers[0].rateLimit: expected a rate such as 1/s, 30/m or 100/h, found 'fast'
             bad-alerting-unknown-key.yaml   | bad-alerting-unknown-key.yaml:4: alerting.recievers: unknown key; expected one of receivers, routes, defaultReceivers, monitoringReceivers, groupWait, groupInterval, repeatInterval, inhibit, maintenance, outbox

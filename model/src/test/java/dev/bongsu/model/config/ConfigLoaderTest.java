@@ -50,7 +50,10 @@ class ConfigLoaderTest {
     void exampleConfigIsValid() {
         BongsuConfig cfg = loader.load(Path.of("..", "examples", "bongsu.yaml"));
 
-        assertThat(cfg.vantageNames()).containsExactly("seoul-kt", "busan-skb", "tokyo-aws");
+        assertThat(cfg.vantageNames()).containsExactly("seoul-kt", "busan-skb", "daejeon-lgu", "tokyo-aws");
+        assertThat(cfg.vantages()).allMatch(VantageConfig::isPublic);
+        assertThat(cfg.vantages()).extracting(VantageConfig::network).containsExactly("KT", "SKB", "LG U+", "AWS Tokyo");
+        assertThat(cfg.vantages()).extracting(VantageConfig::country).containsExactly("KR", "KR", "KR", "JP");
         assertThat(cfg.services()).extracting(ServiceConfig::id).containsExactly("kakaotalk", "kakaobank");
         assertThat(cfg.admin().token()).isEqualTo("0123456789abcdef-token");
         ServiceConfig talk = cfg.service("kakaotalk").orElseThrow();
@@ -85,7 +88,7 @@ class ConfigLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             bad-yaml.yaml                | bad-yaml.yaml:4: not valid YAML: expected ',' or ']', but got <stream end>
-            bad-unknown-root.yaml        | bad-unknown-root.yaml:1: servces: unknown key; expected one of http, admin, metrics, vantages, defaults, services, storage, probes, detector, alerting, statusPage, cluster
+            bad-unknown-root.yaml        | bad-unknown-root.yaml:1: servces: unknown key; expected one of http, admin, metrics, vantages, defaults, services, storage, probes, detector, alerting, statusPage, cluster, smtp
             bad-no-services.yaml         | bad-no-services.yaml:1: services: required key is missing
             bad-port.yaml                | bad-port.yaml:2: http.port: expected a whole number from 0 to 65535, found '70000'
             bad-service-id.yaml          | bad-service-id.yaml:2: services[0].id: expected an id of lower-case letters, digits, '-' and '_' (at most 63, starting with a letter or digit), found 'Kakao Talk'
