@@ -1,5 +1,7 @@
 package dev.bongsu.alerting;
 
+import dev.bongsu.alerting.maintenance.MaintenanceAdminRoutes;
+import dev.bongsu.alerting.maintenance.MaintenanceStore;
 import dev.bongsu.alerting.notify.Notifiers;
 import dev.bongsu.alerting.outbox.Outbox;
 import dev.bongsu.alerting.outbox.OutboxDatabase;
@@ -19,8 +21,13 @@ public final class Alerting {
     private final Silences silences;
     private final AlertingVerticle verticle;
     private final AlertingAdminRoutes adminRoutes;
+    private final MaintenanceStore maintenance;
+    private final MaintenanceAdminRoutes maintenanceRoutes;
 
-    private Alerting(Notifiers notifiers, Outbox outbox, Silences silences, AlertingVerticle verticle, AlertingAdminRoutes adminRoutes) {
+    private Alerting(Notifiers notifiers, Outbox outbox, Silences silences, AlertingVerticle verticle, AlertingAdminRoutes adminRoutes,
+                     MaintenanceStore maintenance, MaintenanceAdminRoutes maintenanceRoutes) {
+        this.maintenance = maintenance;
+        this.maintenanceRoutes = maintenanceRoutes;
         this.notifiers = notifiers;
         this.outbox = outbox;
         this.silences = silences;
@@ -29,7 +36,7 @@ public final class Alerting {
     }
 
     /**
-     * Builds the parts: outbox.db under {@code storage.dir}, one notifier per receiver, the outbox, silences, the
+     * Builds the parts: outbox.db and maintenance.db under {@code storage.dir}, one notifier per receiver, the outbox, silences, the
      * verticle and the admin routes. Nothing is opened until the verticle is deployed.
      *
      * @param nodeId    this process's name in notification events, e.g. {@code host:pid}
@@ -40,9 +47,11 @@ public final class Alerting {
         Notifiers notifiers = Notifiers.create(vertx, cfg.alerting(), clock);
         Outbox outbox = new Outbox(vertx, db, notifiers, cfg.alerting().outbox(), clock, nodeId);
         Silences silences = new Silences(db, clock);
-        AlertingVerticle verticle = new AlertingVerticle(cfg, db, outbox, silences, nodeId, incidents, clock);
+        MaintenanceStore maintenance = new MaintenanceStore(vertx, cfg.storage().dir().resolve("maintenance.db"), cfg.alerting().maintenance());
+        AlertingVerticle verticle = new AlertingVerticle(cfg, db, outbox, silences, maintenance, nodeId, incidents, clock);
         AlertingAdminRoutes routes = new AlertingAdminRoutes(outbox, silences, notifiers, clock, cfg.http().publicUrl());
-        return new Alerting(notifiers, outbox, silences, verticle, routes);
+        return new Alerting(notifiers, outbox, silences, verticle, routes, maintenance,
+                new MaintenanceAdminRoutes(maintenance, cfg.services(), clock));
     }
 
     /** The verticle to deploy (opens outbox.db, starts delivery). */
@@ -63,6 +72,19 @@ public final class Alerting {
     /** The silences, to replicate between the servers of a cluster (loaded once the verticle is deployed). */
     public Silences silences() {
         return silences;
+    }
+
+    /**
+     * The scheduled maintenance (YAML and admin API; loaded once the verticle is deployed): the status page reads it,
+     * and it is replicated between the servers of a cluster.
+     */
+    public MaintenanceStore maintenance() {
+        return maintenance;
+    }
+
+    /** The maintenance admin routes ({@code /api/v1/admin/maintenance}) to mount on the root router. */
+    public MaintenanceAdminRoutes maintenanceRoutes() {
+        return maintenanceRoutes;
     }
 
     /** Releases the HTTP client; call after undeploying the verticle. */

@@ -1,5 +1,6 @@
 package dev.bongsu.alerting;
 
+import dev.bongsu.alerting.maintenance.MaintenanceStore;
 import dev.bongsu.alerting.outbox.Outbox;
 import dev.bongsu.alerting.outbox.OutboxDatabase;
 import dev.bongsu.alerting.route.Mute;
@@ -13,6 +14,7 @@ import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
+import dev.bongsu.model.maintenance.MaintenanceReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -38,6 +40,7 @@ public final class AlertingVerticle extends VerticleBase {
     private final OutboxDatabase db;
     private final Outbox outbox;
     private final Silences silences;
+    private final MaintenanceStore maintenance;
     private final String nodeId;
     private final IncidentReader openIncidents;
     private final Clock clock;
@@ -58,6 +61,16 @@ public final class AlertingVerticle extends VerticleBase {
      */
     public AlertingVerticle(BongsuConfig cfg, OutboxDatabase db, Outbox outbox, Silences silences, String nodeId,
                             IncidentReader incidents, Clock clock) {
+        this(cfg, db, outbox, silences, null, nodeId, incidents, clock);
+    }
+
+    /**
+     * Alerting with a maintenance store, opened by {@link #start()} and closed by {@link #stop()}: its windows (YAML
+     * and admin API) mute notifications; without one ({@code null}) only the YAML windows do.
+     */
+    public AlertingVerticle(BongsuConfig cfg, OutboxDatabase db, Outbox outbox, Silences silences, MaintenanceStore maintenance,
+                            String nodeId, IncidentReader incidents, Clock clock) {
+        this.maintenance = maintenance;
         this.cfg = cfg;
         this.db = db;
         this.outbox = outbox;
@@ -71,14 +84,15 @@ public final class AlertingVerticle extends VerticleBase {
     public Future<?> start() {
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         cfg.services().forEach(s -> services.put(s.id(), s));
-        List<Mute> windows = cfg.alerting().maintenance().stream().<Mute>map(MaintenanceMute::new).toList();
+        MaintenanceReader windows = maintenance != null ? maintenance : MaintenanceReader.of(cfg.alerting().maintenance());
         router = new NotificationRouter(cfg.alerting(), services, () -> {
             List<Mute> all = new ArrayList<>(silences.list());
-            all.addAll(windows);
+            windows.maintenances().forEach(w -> all.add(new MaintenanceMute(w)));
             return all;
         }, cfg.http().publicUrl());
         return db.open()
                 .compose(v -> silences.load())
+                .compose(v -> maintenance != null ? maintenance.open() : Future.<Void>succeededFuture())
                 .compose(v -> outbox.start())
                 .compose(v -> outbox.notifiedUnresolved())
                 .compose(told -> {
@@ -104,7 +118,7 @@ public final class AlertingVerticle extends VerticleBase {
             vertx.cancelTimer(ticker);
         }
         outbox.stop();
-        return writes.eventually(db::close);
+        return writes.eventually(db::close).eventually(() -> maintenance != null ? maintenance.close() : Future.succeededFuture());
     }
 
     private void write(List<RoutingDecision> decisions) {
