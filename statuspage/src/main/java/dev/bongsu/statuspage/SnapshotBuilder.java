@@ -13,16 +13,21 @@ import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
+import dev.bongsu.model.maintenance.MaintenanceReader;
 import dev.bongsu.statuspage.data.Buckets;
 import dev.bongsu.statuspage.data.HistorySnapshot;
 import dev.bongsu.statuspage.data.SiteData;
 import dev.bongsu.statuspage.data.SiteState;
+import dev.bongsu.statuspage.maintenance.MaintenanceView;
+import dev.bongsu.statuspage.publicview.OperatorNotes;
 import dev.bongsu.statuspage.render.Charts;
 import dev.bongsu.statuspage.render.ServicePage;
 import dev.bongsu.statuspage.render.Times;
 import dev.bongsu.statuspage.snapshot.Renderer;
 import dev.bongsu.statuspage.snapshot.Snapshot;
 import dev.bongsu.statuspage.updates.UpdatesStore;
+import dev.bongsu.statuspage.vantagemap.VantageMeasurements;
+import dev.bongsu.statuspage.vantagemap.VantageReads;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.io.IOException;
@@ -60,9 +65,13 @@ final class SnapshotBuilder extends VerticleBase {
     private final SiteSettings settings;
     private final AtomicReference<SiteState> state;
 
+    private volatile MaintenanceReader maintenance = MaintenanceReader.NONE;
+    private volatile OperatorNotes operatorNotes = OperatorNotes.NONE;
     private final Map<String, ServiceState> eventStates = new ConcurrentHashMap<>();
     private final Map<String, Incident> eventIncidents = new ConcurrentHashMap<>();
     private volatile HistorySnapshot history;
+    private final VantageReads vantageReads;
+    private volatile VantageMeasurements measured = VantageMeasurements.NONE;
     private List<Incident> lastRecent = List.of();
     private Snapshot css;
     private boolean scheduled;
@@ -75,6 +84,7 @@ final class SnapshotBuilder extends VerticleBase {
         this.live = live;
         this.incidentReader = incidentReader;
         this.historyReader = historyReader;
+        this.vantageReads = new VantageReads(historyReader);
         this.updates = updates;
         this.clock = clock;
         this.settings = settings;
@@ -104,6 +114,16 @@ final class SnapshotBuilder extends VerticleBase {
                     vertx.setPeriodic(settings.historyRefresh().toMillis(), t -> refreshHistory().onSuccess(v -> requestRebuild()));
                     vertx.setPeriodic(settings.fullRefresh().toMillis(), t -> requestRebuild());
                 });
+    }
+
+    /** Where the scheduled maintenance is read at each build (none until set). */
+    void maintenance(MaintenanceReader reader) {
+        this.maintenance = reader;
+    }
+
+    /** Where declared incidents and postmortems are read at each build (none until set). */
+    void operatorNotes(OperatorNotes notes) {
+        this.operatorNotes = notes;
     }
 
     /** Asks for a rebuild from any thread. */
@@ -136,7 +156,8 @@ final class SnapshotBuilder extends VerticleBase {
                 })
                 .map(recent -> {
                     lastRecent = recent;
-                    return SiteData.of(config, now, currentStates(), mergeIncidents(recent), updates.byIncident(), history);
+                    return SiteData.of(config, operatorNotes, now, currentStates(), mergeIncidents(recent), updates.byIncident(), history)
+                            .withMaintenance(MaintenanceView.of(maintenance.maintenances(), config.services(), now));
                 })
                 .compose(data -> vertx.executeBlocking(() -> new SiteState(data, Renderer.renderAll(data, css))))
                 .onSuccess(state::set)
@@ -216,6 +237,8 @@ final class SnapshotBuilder extends VerticleBase {
                 reads.add(historyReader.serviceHistory(s.id(), dayFrom, dayTo, step).onSuccess(b -> recent.put(s.id(), b)));
             }
         }
+        // the outage maps: every service's last minutes, and the incidents that get a pre-rendered page
+        reads.add(vantageReads.refresh(config, mapIncidents(), now, measured).onSuccess(m -> measured = m));
         return Future.join(reads).<Void>mapEmpty().recover(e -> {
             LOG.warning("status page: history partly unavailable, keeping what was read: " + e.getMessage());
             return Future.succeededFuture();
@@ -224,8 +247,16 @@ final class SnapshotBuilder extends VerticleBase {
             Map<String, List<ServiceBucket>> r = new HashMap<>(before.recent());
             d.putAll(daily);
             r.putAll(recent);
-            history = new HistorySnapshot(daysFrom, d, dayFrom, r);
+            history = new HistorySnapshot(daysFrom, d, dayFrom, r, measured);
         });
+    }
+
+    /** The incidents whose pages are pre-rendered, so whose outage maps are read: open ones and the latest resolved. */
+    private List<Incident> mapIncidents() {
+        List<Incident> all = mergeIncidents(lastRecent);
+        List<Incident> out = new ArrayList<>(all.stream().filter(Incident::isOpen).toList());
+        all.stream().filter(i -> !i.isOpen()).limit(Renderer.PRERENDERED_PAST_INCIDENTS).forEach(out::add);
+        return out;
     }
 
     private static Snapshot loadCss() {

@@ -4,13 +4,28 @@ import dev.bongsu.model.HistoryReader;
 import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.LiveStatus;
 import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.model.maintenance.MaintenanceReader;
 import dev.bongsu.model.web.ApiErrors;
 import dev.bongsu.statuspage.data.HistorySnapshot;
 import dev.bongsu.statuspage.data.SiteData;
 import dev.bongsu.statuspage.data.SiteState;
+import dev.bongsu.statuspage.declared.DeclaredHandler;
+import dev.bongsu.statuspage.declared.OperatorIncidents;
+import dev.bongsu.statuspage.declared.PostmortemHandler;
+import dev.bongsu.statuspage.declared.WithDeclaredIncidents;
+import dev.bongsu.statuspage.embed.EmbedHandler;
+import dev.bongsu.statuspage.embed.EmbedStyle;
+import dev.bongsu.statuspage.incident.IncidentHandlers;
+import dev.bongsu.statuspage.maintenance.MaintenanceAnnouncer;
+import dev.bongsu.statuspage.publicview.PublicView;
+import dev.bongsu.statuspage.reports.ReportService;
+import dev.bongsu.statuspage.reports.ReportsHandler;
 import dev.bongsu.statuspage.snapshot.SnapshotSet;
+import dev.bongsu.statuspage.subscribe.PublicAnnouncements;
+import dev.bongsu.statuspage.subscribe.Subscriptions;
 import dev.bongsu.statuspage.updates.UpdatesHandler;
 import dev.bongsu.statuspage.updates.UpdatesStore;
+import dev.bongsu.statuspage.vantagemap.VantagesApi;
 import dev.bongsu.statuspage.web.SecurityHeaders;
 import dev.bongsu.statuspage.web.SiteHandlers;
 import io.vertx.core.Future;
@@ -41,7 +56,16 @@ public final class StatusSite {
     private final SnapshotBuilder builder;
     private final SiteHandlers handlers;
     private final SecurityHeaders security = new SecurityHeaders();
+    /** The widget alone may be framed, by any site. */
+    private final SecurityHeaders framable = SecurityHeaders.embeddable(EmbedStyle.CSP_SOURCE, "*");
+    private final ReportService reports;
     private String deploymentId;
+    private Subscriptions subscriptions;
+    private MaintenanceAnnouncer announcer;
+    private final OperatorIncidents operator;
+    private final IncidentHandlers incidentHandlers;
+    private final DeclaredHandler declaredHandler;
+    private final PostmortemHandler postmortems;
 
     /** A site with the system clock and default rebuild settings. */
     public StatusSite(Vertx vertx, BongsuConfig config, LiveStatus live, IncidentReader incidents, HistoryReader history,
@@ -55,21 +79,76 @@ public final class StatusSite {
         this.vertx = vertx;
         this.config = config;
         this.live = live;
-        this.incidents = incidents;
+        // declared incidents are read wherever detected ones are: pages, feeds, APIs, updates
+        this.operator = new OperatorIncidents(vertx, config.storage().dir().resolve("operator.db"));
+        IncidentReader withDeclared = new WithDeclaredIncidents(incidents, operator);
+        this.incidents = withDeclared;
         this.updates = updates;
         this.clock = clock;
         SiteData empty = SiteData.of(config, clock.instant(), Map.of(), List.of(), Map.of(), HistorySnapshot.empty(clock.instant()));
         this.state = new AtomicReference<>(new SiteState(empty, SnapshotSet.empty()));
-        this.builder = new SnapshotBuilder(config, live, incidents, history, updates, clock, settings, state);
-        this.handlers = new SiteHandlers(state, incidents, history, updates);
+        this.builder = new SnapshotBuilder(config, live, withDeclared, history, updates, clock, settings, state);
+        this.builder.operatorNotes(operator);
+        this.handlers = new SiteHandlers(state, withDeclared, history, updates);
+        this.incidentHandlers = new IncidentHandlers(state, withDeclared, updates, history);
+        this.declaredHandler = new DeclaredHandler(config, operator, updates, () -> new PublicView(config, operator), clock, builder::poke);
+        this.postmortems = new PostmortemHandler(operator, withDeclared, clock, builder::poke);
+        this.reports = new ReportService(history, withDeclared, clock);
+    }
+
+    /**
+     * Shows the scheduled maintenance of {@code reader} (page, feeds, v2, the "maintenance" state of its services) and
+     * tells subscribers about it through {@code announcements}; call before {@link #start()}.
+     */
+    public StatusSite maintenance(MaintenanceReader reader, PublicAnnouncements announcements) {
+        builder.maintenance(reader);
+        reader.onChange(() -> {
+            if (deploymentId != null) {
+                builder.poke();
+            }
+        });
+        announcer = new MaintenanceAnnouncer(vertx, reader, config.services(), announcements, clock, builder::poke);
+        return this;
+    }
+
+    /** The maintenance announcer, to tick it at once in tests with a manual clock; {@code null} without maintenance. */
+    public MaintenanceAnnouncer maintenanceAnnouncer() {
+        return announcer;
+    }
+
+    /** Adds public subscriptions (their store, routes and admin routes), started, stopped and mounted with the site; call before {@link #start()}. */
+    public StatusSite withSubscriptions(Subscriptions subs) {
+        this.subscriptions = subs;
+        return this;
+    }
+
+    /** The operator's declared incidents and postmortems ({@code operator.db}), to replicate between servers. */
+    public OperatorIncidents operatorIncidents() {
+        return operator;
+    }
+
+    /** Where subscribers are told when the operator declares, changes or resolves an incident; call before {@link #start()}. */
+    public StatusSite operatorAnnouncements(PublicAnnouncements announcements) {
+        declaredHandler.announcements(announcements);
+        return this;
     }
 
     /** Opens the updates store, starts listening for state changes and builds the first snapshots. */
     public Future<Void> start() {
         return updates.open()
+                .compose(x -> operator.open())
+                .onSuccess(x -> operator.onChange(() -> {
+                    if (deploymentId != null) {
+                        builder.poke();
+                    }
+                }))
+                .compose(x -> subscriptions == null ? Future.<Void>succeededFuture() : subscriptions.start())
                 .compose(x -> vertx.deployVerticle(builder))
                 .onSuccess(id -> {
                     deploymentId = id;
+                    if (announcer != null) {
+                        announcer.start();
+                    }
                     LOG.info("status page ready: " + config.services().size() + " services, " + state.get().snapshots().byKey().size()
                             + " pre-rendered answers");
                 })
@@ -78,8 +157,13 @@ public final class StatusSite {
 
     /** Stops rebuilding and closes the updates store. */
     public Future<Void> stop() {
+        if (announcer != null) {
+            announcer.stop();
+        }
         Future<Void> undeploy = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-        return undeploy.compose(x -> updates.close());
+        return undeploy.compose(x -> updates.close())
+                .eventually(operator::close)
+                .eventually(() -> subscriptions == null ? Future.<Void>succeededFuture() : subscriptions.stop());
     }
 
     /**
@@ -87,22 +171,43 @@ public final class StatusSite {
      * {@code /api/*} and the BearerTokenHandler on {@code /api/v1/admin/*}.
      */
     public void mount(Router router) {
+        if (subscriptions != null) {
+            subscriptions.mount(router);
+        }
         get(router, "/", handlers::home);
         get(router, "/api/v1/status", handlers::status);
         get(router, "/api/v1/status.csv", handlers::status);
         get(router, "/assets/status.css", ctx -> handlers.snapshot(ctx, "/assets/status.css", false));
         get(router, "/services/:id", handlers::service);
-        get(router, "/incidents/:id", handlers::incident);
+        get(router, "/incidents/:id", incidentHandlers::page);
         get(router, "/history", handlers::historyPage);
         get(router, "/feed.atom", ctx -> handlers.snapshot(ctx, "/feed.atom", false));
+        EmbedHandler embed = new EmbedHandler(state::get);
+        get(router, "/badge/overall.svg", embed::overallBadge);
+        get(router, "/badge/provider/:file", embed::providerBadge);
         get(router, "/badge/:file", handlers::badge);
+        for (String path : List.of("/embed", "/embed/services/:id")) {
+            Handler<RoutingContext> h = path.equals("/embed") ? embed::overall : embed::service;
+            router.get(path).handler(framable).handler(h).failureHandler(StatusSite::failed);
+            router.head(path).handler(framable).handler(h).failureHandler(StatusSite::failed);
+        }
+        ReportsHandler report = new ReportsHandler(reports, () -> state.get().data());
+        get(router, "/api/v1/reports", report::handle);
+        get(router, "/api/v1/reports.csv", report::handle);
         get(router, "/api/v1/services", ctx -> handlers.snapshot(ctx, "/api/v1/services", true));
         get(router, "/api/v1/services.csv", ctx -> handlers.snapshot(ctx, "/api/v1/services", true));
         get(router, "/api/v1/services/:id/history", handlers::historyApi);
+        get(router, "/api/v1/services/:id/vantages", new VantagesApi(() -> state.get().data())::handle);
         get(router, "/api/v1/services/:id/history.csv", handlers::historyApi);
         get(router, "/api/v1/incidents", handlers::incidentsApi);
         get(router, "/api/v1/incidents.csv", handlers::incidentsApi);
+        get(router, "/api/v1/incidents/:id", incidentHandlers::api);
         for (String v2 : List.of("summary.json", "status.json", "components.json", "incidents.json", "incidents/unresolved.json")) {
+            get(router, "/api/v2/" + v2, ctx -> handlers.snapshot(ctx, "/api/v2/" + v2, false));
+        }
+        get(router, "/maintenance/:id", ctx -> handlers.page(ctx, "/maintenance/" + ctx.pathParam("id")));
+        get(router, "/api/v1/maintenance", ctx -> handlers.snapshot(ctx, "/api/v1/maintenance", false));
+        for (String v2 : List.of("scheduled-maintenances.json", "scheduled-maintenances/upcoming.json", "scheduled-maintenances/active.json")) {
             get(router, "/api/v2/" + v2, ctx -> handlers.snapshot(ctx, "/api/v2/" + v2, false));
         }
         // only what the last build shows, or what the store says is not a probe fault, takes updates
@@ -112,6 +217,11 @@ public final class StatusSite {
         router.put(one).handler(security).handler(admin::edit).failureHandler(StatusSite::failed);
         router.patch(one).handler(security).handler(admin::edit).failureHandler(StatusSite::failed);
         router.delete(one).handler(security).handler(admin::delete).failureHandler(StatusSite::failed);
+        router.post("/api/v1/admin/incidents").handler(security).handler(declaredHandler::open).failureHandler(StatusSite::failed);
+        router.patch("/api/v1/admin/incidents/:id").handler(security).handler(declaredHandler::change).failureHandler(StatusSite::failed);
+        router.post("/api/v1/admin/incidents/:id/resolve").handler(security).handler(declaredHandler::resolve).failureHandler(StatusSite::failed);
+        router.put("/api/v1/admin/incidents/:id/postmortem").handler(security).handler(postmortems::put).failureHandler(StatusSite::failed);
+        router.delete("/api/v1/admin/incidents/:id/postmortem").handler(security).handler(postmortems::delete).failureHandler(StatusSite::failed);
     }
 
     private void get(Router router, String path, Handler<RoutingContext> h) {

@@ -138,7 +138,7 @@ class StatusSiteApiTest {
         assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
         NodeList entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
         assertThat(entries.getLength()).isEqualTo(2);
-        assertThat(entries.item(0).getTextContent()).contains("4 kakao services down together");
+        assertThat(entries.item(0).getTextContent()).contains("4 kakao services down");
     }
 
     @Test

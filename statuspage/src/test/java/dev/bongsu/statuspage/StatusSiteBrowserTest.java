@@ -1,15 +1,13 @@
 package dev.bongsu.statuspage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import dev.bongsu.model.Incident;
+import dev.bongsu.statuspage.support.Browsers;
 import dev.bongsu.statuspage.support.Fixtures;
 import dev.bongsu.statuspage.support.SiteFixture;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,45 +19,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** The pages in headless Chromium against a real server: every service, a dc-fire, KO/EN, the incident timeline. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusSiteBrowserTest {
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
 
     @TempDir
     static Path dir;
     static SiteFixture f;
     static ChromeDriver browser;
-    static Path shots;
     static Incident fire;
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("Chromium and chromedriver are needed at /usr/bin/chromium and /usr/bin/chromedriver: "
-                    + "install them with scripts/test or 'apt-get install chromium chromium-driver'");
-        }
-        shots = Paths.get(System.getProperty("bongsu.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
         f = new SiteFixture(dir.resolve("data"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"), "--lang=ko-KR",
-                "--window-size=1100,1400");
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ko-KR,ko"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = Browsers.headless(dir, true, "1100,1400");
     }
 
     @AfterAll
@@ -113,7 +89,7 @@ class StatusSiteBrowserTest {
             assertThat(browser.findElement(By.id("svc-" + id)).getText()).contains("Operational");
         }
         WebElement card = browser.findElement(By.cssSelector("article.incident"));
-        assertThat(card.getText()).contains("4 kakao services down together", "All 4 services of provider kakao are down.", "KakaoTalk");
+        assertThat(card.getText()).contains("4 kakao services down", "All 4 services of provider kakao are down.", "KakaoTalk");
         shot("home-dc-fire-en");
     }
 
@@ -147,19 +123,22 @@ class StatusSiteBrowserTest {
         String main = browser.findElement(By.tagName("main")).getText();
         assertThat(main).contains("KakaoTalk", "KakaoBank", "KakaoPay", "KakaoMap", "seoul-kt", "busan-skb", "tokyo-aws",
                 "All 4 services of provider kakao are down.", "Provider kakao: 4 of 4 services down", "Datacenter pangyo: 4 of 6 services down");
+        // one merged timeline: start, detection, the team update
         List<WebElement> steps = browser.findElements(By.cssSelector("#timeline li"));
-        assertThat(steps).hasSize(1);
-        assertThat(steps.get(0).getText()).contains("Opened", "KST", "Failing: KakaoTalk, KakaoBank, KakaoPay, KakaoMap");
+        assertThat(steps).hasSize(3);
+        assertThat(steps.get(0).getText()).contains("Started", "KST");
+        assertThat(steps.get(1).getText()).contains("Detected", "KST", "Detected: KakaoTalk, KakaoBank, KakaoPay, KakaoMap");
+        assertThat(steps.get(2).getText()).contains("confirmed as the cause");
         shot("incident-open-en");
 
         f.recover(fire.startedAt());
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             browser.navigate().refresh();
-            assertThat(browser.findElements(By.cssSelector("#timeline li"))).hasSize(2);
+            assertThat(browser.findElements(By.cssSelector("#timeline li.step-resolved"))).hasSize(1);
         });
         assertThat(browser.findElement(By.id("incident-state")).getText()).isEqualTo("Resolved");
         browser.get(f.base() + "/incidents/" + fire.id() + "?lang=ko");
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("발생", "해결");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("감지", "복구", "해결");
         shot("incident-resolved-ko");
         browser.get(f.base() + "/?lang=en");
         // the page may come from the browser's cache (max-age=5): a reload revalidates it with its ETag
@@ -176,7 +155,7 @@ class StatusSiteBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("KakaoTalk");
         assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(2);
         assertThat(browser.findElements(By.cssSelector("svg.chart polyline"))).hasSize(2);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("4 kakao services down together", "Provider", "kakao");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("4 kakao services down", "Provider", "kakao");
         shot("service-kakaotalk-en");
         browser.get(f.base() + "/services/naver?lang=ko");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("네이버 성능 저하");
@@ -192,7 +171,7 @@ class StatusSiteBrowserTest {
         String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).toString();
         browser.get(f.base() + "/history?lang=en&from=" + day + "&to=" + day);
         assertThat(browser.findElements(By.cssSelector("article.incident"))).hasSize(1);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("4 kakao services down together");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("4 kakao services down");
     }
 
     @Test
@@ -204,8 +183,49 @@ class StatusSiteBrowserTest {
         shot("home-phone-ko");
     }
 
+    @Test
+    @Order(8)
+    void anOperatorDeclaresAnIncidentResolvesItAndItsPermalinkKeepsTheTimelineAndPostmortem() throws Exception {
+        browser.manage().window().setSize(new Dimension(1100, 1400));
+        String open = "{\"title\":{\"ko\":\"결제 지연\",\"en\":\"Payments delayed\"},\"services\":[\"kakaopay\",\"naverpay\"],"
+                + "\"impact\":\"partial_outage\",\"text\":{\"ko\":\"결제가 늦게 처리됩니다\",\"en\":\"Payments are processed late\"}}";
+        var declared = f.post("/api/v1/admin/incidents", open, Fixtures.ADMIN_TOKEN);
+        assertThat(declared.statusCode()).isEqualTo(201);
+        String id = new io.vertx.core.json.JsonObject(declared.body()).getJsonObject("incident").getString("id");
+        browser.get(f.base() + "/?lang=en");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElements(By.cssSelector("article.incident .declared-mark"))).isNotEmpty();
+        });
+        WebElement card = browser.findElements(By.cssSelector("article.incident")).stream()
+                .filter(c -> c.getText().contains("Payments delayed")).findFirst().orElseThrow();
+        assertThat(card.getText()).contains("Declared by the operator", "KakaoPay", "Naver Pay");
+        assertThat(browser.findElement(By.id("svc-naverpay")).getText()).contains("Degraded");
+        shot("home-declared-en");
+
+        assertThat(f.post("/api/v1/admin/incidents/" + id + "/resolve",
+                "{\"text\":{\"ko\":\"정상화되었습니다\",\"en\":\"Payments are back to normal\"}}", Fixtures.ADMIN_TOKEN).statusCode())
+                .isEqualTo(200);
+        assertThat(f.send("PUT", "/api/v1/admin/incidents/" + id + "/postmortem",
+                "{\"text\":{\"ko\":\"PG사 인증서가 만료되었습니다.\",\"en\":\"The payment gateway's certificate expired.\\n\\nWe now check it daily.\"}}",
+                Fixtures.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        browser.get(f.base() + "/incidents/" + id + "?lang=en");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElements(By.cssSelector("#postmortem p"))).hasSizeGreaterThanOrEqualTo(3);
+        });
+        assertThat(browser.findElement(By.id("incident-state")).getText()).isEqualTo("Resolved");
+        assertThat(browser.findElement(By.id("declared")).getText()).contains("Declared by the operator", "Partial outage");
+        List<String> steps = browser.findElements(By.cssSelector("#timeline li")).stream().map(WebElement::getText).toList();
+        assertThat(steps.get(0)).contains("Declared", "KakaoPay, Naver Pay");
+        assertThat(steps.get(steps.size() - 1)).contains("Resolved by the operator");
+        assertThat(String.join("\n", steps)).contains("Payments are processed late", "Payments are back to normal", "Recovered: KakaoPay");
+        assertThat(browser.findElement(By.id("postmortem")).getText()).contains("certificate expired.", "We now check it daily.");
+        assertThat(browser.findElement(By.id("permalink")).getText()).endsWith("/incidents/" + id);
+        shot("incident-declared-resolved-en");
+    }
+
     private static void shot(String name) throws Exception {
-        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-        Files.write(shots.resolve(name + ".png"), png);
+        Browsers.shot(browser, name);
     }
 }

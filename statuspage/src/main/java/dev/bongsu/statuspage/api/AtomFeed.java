@@ -27,6 +27,7 @@ public final class AtomFeed {
         List<PublicIncident> entries = SiteData.topLevel(d.incidents(), d.incidents()).stream()
                 .sorted(Comparator.comparing(PublicIncident::lastChange).reversed()).limit(MAX_ENTRIES).toList();
         Instant updated = entries.isEmpty() ? d.now() : entries.get(0).lastChange();
+        updated = MaintenanceFeed.latest(d, updated, !entries.isEmpty());
         StringBuilder b = new StringBuilder(8192);
         b.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
                 .append("<title>").append(esc(d.config().statusPage().title().en())).append(" / ")
@@ -39,12 +40,16 @@ public final class AtomFeed {
         for (PublicIncident i : entries) {
             entry(b, d, i, base);
         }
+        MaintenanceFeed.entries(b, d, base);
         return b.append("</feed>\n").toString();
     }
 
     private static void entry(StringBuilder b, SiteData d, PublicIncident i, String base) {
         StringBuilder text = new StringBuilder();
         for (Lang lang : new Lang[] {Lang.EN, Lang.KO}) {
+            if (i.isDeclared()) {
+                text.append(Texts.t(lang, "declared")).append(". ");
+            }
             text.append(Texts.state(lang, i.state())).append(". ");
             text.append(Texts.t(lang, "what.failed")).append(": ").append(d.view().names(i.services(), lang)).append(". ");
             String h = Fragments.hypothesisText(i, lang);

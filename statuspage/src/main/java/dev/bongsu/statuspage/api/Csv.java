@@ -47,6 +47,17 @@ public final class Csv {
                 "hypothesis_attribute", "hypothesis_value", "title_ko", "title_en"), rows);
     }
 
+    /** One incident's document ({@link PublicJson#incidentRecord}) as CSV: its timeline, one row per step. */
+    public static String timeline(JsonObject doc) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Object o : doc.getJsonArray("timeline")) {
+            JsonObject x = (JsonObject) o;
+            rows.add(cells(doc.getString("id"), x.getString("at"), x.getString("type"), join(x.getJsonArray("services")),
+                    x.getString("status"), x.getJsonObject("text").getString("ko"), x.getJsonObject("text").getString("en")));
+        }
+        return write(List.of("incident_id", "at", "type", "services", "update_status", "text_ko", "text_en"), rows);
+    }
+
     /** A history document as CSV, one row per bucket. */
     public static String history(JsonObject doc) {
         List<List<String>> rows = new ArrayList<>();
@@ -56,6 +67,15 @@ public final class Csv {
                     str(x.getValue("p50Ms")), str(x.getValue("p95Ms")), str(x.getValue("maxMs"))));
         }
         return write(List.of("start", "count", "ok_count", "availability", "p50_ms", "p95_ms", "max_ms"), rows);
+    }
+
+    /** A table as CSV: the header, then the rows, every cell {@link #neutralised}; {@code null} is an empty cell. */
+    public static String table(List<String> header, List<List<String>> rows) {
+        List<List<String>> safe = new ArrayList<>(rows.size());
+        for (List<String> r : rows) {
+            safe.add(cells(r.toArray(String[]::new)));
+        }
+        return write(header, safe);
     }
 
     /**

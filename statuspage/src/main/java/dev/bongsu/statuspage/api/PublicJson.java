@@ -7,10 +7,14 @@ import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.statuspage.data.Overall;
 import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.maintenance.PublicMaintenance;
 import dev.bongsu.statuspage.render.Charts;
+import dev.bongsu.statuspage.render.MaintenanceFragments;
 import dev.bongsu.statuspage.render.Lang;
 import dev.bongsu.statuspage.render.Texts;
 import dev.bongsu.statuspage.render.Times;
+import dev.bongsu.statuspage.declared.Postmortem;
+import dev.bongsu.statuspage.publicview.IncidentTimeline;
 import dev.bongsu.statuspage.publicview.PublicEntry;
 import dev.bongsu.statuspage.publicview.PublicHypothesis;
 import dev.bongsu.statuspage.publicview.PublicIncident;
@@ -36,7 +40,7 @@ public final class PublicJson {
         Overall o = d.overall();
         JsonArray services = new JsonArray();
         for (ServiceConfig s : d.config().services()) {
-            services.add(serviceCore(s, d.state(s.id())));
+            services.add(serviceCore(s, d.state(s.id())).put("state", MaintenanceFragments.stateName(d, s.id())));
         }
         return new JsonObject()
                 .put("page", new JsonObject().put("title", text(d.config().statusPage().title())).put("url", d.config().http().publicUrl()))
@@ -51,7 +55,8 @@ public final class PublicJson {
     public static JsonObject services(SiteData d) {
         JsonArray services = new JsonArray();
         for (ServiceConfig s : d.config().services()) {
-            JsonObject o = serviceCore(s, d.state(s.id()));
+            JsonObject o = serviceCore(s, d.state(s.id())).put("state", MaintenanceFragments.stateName(d, s.id()));
+            o.put("maintenance", d.maintenanceOf(s.id()).map(PublicMaintenance::id).orElse(null));
             JsonObject attrs = new JsonObject();
             s.publicAttributeValues().forEach((k, v) -> attrs.put(k, v instanceof List<?> l ? new JsonArray(List.copyOf(l)) : v));
             o.put("attributes", attrs);
@@ -107,7 +112,63 @@ public final class PublicJson {
                 .put("parentId", i.parentId())
                 .put("timeline", timeline)
                 .put("updates", ups)
-                .put("url", "/incidents/" + i.id());
+                .put("url", "/incidents/" + i.id())
+                .put("origin", i.origin().wireName())
+                .put("declared", i.isDeclared())
+                .put("impact", i.impact() == null ? null : i.impact().wireName());
+    }
+
+    /**
+     * The answer of {@code GET /api/v1/incidents/:id}: the incident with its one merged timeline (see
+     * {@link IncidentTimeline}), per-service recovery, postmortem and permalink; built only from the public view.
+     */
+    public static JsonObject incidentRecord(PublicView view, PublicIncident i, IncidentTimeline t, Instant now) {
+        JsonArray services = new JsonArray();
+        for (String s : i.services()) {
+            services.add(new JsonObject().put("id", s).put("name", text(new LocalizedText(view.name(s, Lang.KO), view.name(s, Lang.EN))))
+                    .put("recoveredAt", Times.iso(t.recoveries().get(s))));
+        }
+        JsonArray steps = new JsonArray();
+        for (IncidentTimeline.Step st : t.steps()) {
+            steps.add(new JsonObject().put("at", Times.iso(st.at())).put("type", st.type()).put("text", text(st.text()))
+                    .put("services", new JsonArray(st.services()))
+                    .put("updateId", st.update() == null ? null : st.update().id())
+                    .put("status", st.update() == null ? null : st.update().status().wireName()));
+        }
+        JsonArray ups = new JsonArray();
+        i.updates().forEach(u -> ups.add(update(u)));
+        Instant end = i.resolvedAt() != null ? i.resolvedAt() : now;
+        String path = "/incidents/" + i.id();
+        String base = view.config().statusPage().publicUrl();
+        return new JsonObject()
+                .put("id", i.id())
+                .put("kind", i.kind().wireName())
+                .put("origin", i.origin().wireName())
+                .put("declared", i.isDeclared())
+                .put("state", i.state().wireName())
+                .put("severity", i.severity().wireName())
+                .put("impact", i.impact() == null ? null : i.impact().wireName())
+                .put("title", text(i.title()))
+                .put("services", services)
+                .put("vantages", new JsonArray(i.vantages()))
+                .put("startedAt", Times.iso(t.startedAt()))
+                .put("detectedAt", Times.iso(t.detectedAt()))
+                .put("firstUpdateAt", Times.iso(t.firstUpdateAt()))
+                .put("resolvedAt", Times.iso(t.resolvedAt()))
+                .put("durationSeconds", java.time.Duration.between(i.startedAt(), end).toSeconds())
+                .put("hypothesis", hypothesis(i.hypothesis()))
+                .put("parentId", i.parentId())
+                .put("timeline", steps)
+                .put("updates", ups)
+                .put("postmortem", i.postmortem() == null ? null : postmortem(i.postmortem()))
+                .put("permalink", base == null ? path : base + path)
+                .put("links", new JsonObject().put("page", path).put("json", "/api/v1/incidents/" + i.id())
+                        .put("csv", "/api/v1/incidents/" + i.id() + ".csv"));
+    }
+
+    /** A postmortem note: its text and when it was written and last edited. */
+    public static JsonObject postmortem(Postmortem p) {
+        return new JsonObject().put("text", text(p.text())).put("at", Times.iso(p.at())).put("editedAt", Times.iso(p.editedAt()));
     }
 
     /** One human update; {@code editedAt} is {@code null} unless it was edited. */

@@ -56,7 +56,7 @@ public final class StatuspageV2 {
     public static JsonObject summary(SiteData d) {
         return new JsonObject().put("page", page(d)).put("components", componentList(d))
                 .put("incidents", incidentList(d, d.openTopLevel()))
-                .put("scheduled_maintenances", new JsonArray()).put("status", indicator(d.overall()));
+                .put("scheduled_maintenances", MaintenanceJson.v2Summary(d)).put("status", indicator(d.overall()));
     }
 
     private static JsonObject indicator(Overall o) {
@@ -65,6 +65,7 @@ public final class StatuspageV2 {
             case DEGRADED -> new JsonObject().put("indicator", "minor").put("description", "Minor Service Outage");
             case PARTIAL_OUTAGE -> new JsonObject().put("indicator", "major").put("description", "Partial System Outage");
             case MAJOR_OUTAGE -> new JsonObject().put("indicator", "critical").put("description", "Major System Outage");
+            case MAINTENANCE -> new JsonObject().put("indicator", "maintenance").put("description", "Service Under Maintenance");
         };
     }
 
@@ -77,6 +78,11 @@ public final class StatuspageV2 {
         };
     }
 
+    /** The component status of a service as shown: {@code under_maintenance} while a maintenance in progress covers it. */
+    static String componentStatus(SiteData d, String serviceId) {
+        return d.maintenanceOf(serviceId).isPresent() ? "under_maintenance" : componentStatus(d.state(serviceId).health());
+    }
+
     private static JsonArray componentList(SiteData d) {
         JsonArray a = new JsonArray();
         int pos = 1;
@@ -84,7 +90,7 @@ public final class StatuspageV2 {
             ServiceState st = d.state(s.id());
             Instant changed = st.since().equals(Instant.EPOCH) ? d.now() : st.since();
             a.add(new JsonObject()
-                    .put("id", s.id()).put("name", s.name().en()).put("status", componentStatus(st.health()))
+                    .put("id", s.id()).put("name", s.name().en()).put("status", componentStatus(d, s.id()))
                     .put("created_at", Times.iso(changed)).put("updated_at", Times.iso(changed))
                     .put("position", pos++).put("description", s.name().ko()).put("showcase", true).put("start_date", null)
                     .put("group_id", null).put("page_id", PAGE_ID).put("group", false).put("only_show_if_degraded", false));
@@ -112,18 +118,28 @@ public final class StatuspageV2 {
             JsonArray comps = new JsonArray();
             for (String sid : i.services()) {
                 d.service(sid).ifPresent(s -> comps.add(new JsonObject().put("id", s.id()).put("name", s.name().en())
-                        .put("status", componentStatus(d.state(s.id()).health())).put("page_id", PAGE_ID)));
+                        .put("status", componentStatus(d, s.id())).put("page_id", PAGE_ID)));
             }
             a.add(new JsonObject()
                     .put("id", i.id()).put("name", i.title().en()).put("status", status)
                     .put("created_at", Times.iso(i.startedAt())).put("updated_at", Times.iso(i.updatedAt()))
                     .put("monitoring_at", null).put("resolved_at", Times.iso(i.resolvedAt()))
-                    .put("impact", i.severity() == Severity.CRITICAL ? "critical" : i.severity() == Severity.WARNING ? "minor" : "none")
+                    .put("impact", i.impact() != null ? v2Impact(i.impact())
+                            : i.severity() == Severity.CRITICAL ? "critical" : i.severity() == Severity.WARNING ? "minor" : "none")
                     .put("shortlink", d.config().http().publicUrl().replaceAll("/+$", "") + "/incidents/" + i.id())
                     .put("started_at", Times.iso(i.startedAt())).put("page_id", PAGE_ID)
                     .put("incident_updates", updates).put("components", comps));
         }
         return a;
+    }
+
+    /** A declared impact in v2 words: degraded → minor, partial outage → major, major outage → critical. */
+    private static String v2Impact(dev.bongsu.statuspage.declared.DeclaredImpact impact) {
+        return switch (impact) {
+            case DEGRADED -> "minor";
+            case PARTIAL_OUTAGE -> "major";
+            case MAJOR_OUTAGE -> "critical";
+        };
     }
 
     private static JsonObject update(PublicIncident i, String id, String status, String body, Instant at, Instant editedAt) {

@@ -15,7 +15,9 @@ public enum Overall {
     /** Half of the services or more are down. */
     MAJOR_OUTAGE,
     /** No service has data yet. */
-    NO_DATA;
+    NO_DATA,
+    /** Nothing is wrong but that some services are in a scheduled maintenance in progress. */
+    MAINTENANCE;
 
     /** Lower-case wire name. */
     public String wireName() {

@@ -5,6 +5,10 @@ import dev.bongsu.model.Incident;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
+import dev.bongsu.statuspage.declared.DeclaredStates;
+import dev.bongsu.statuspage.maintenance.MaintenanceView;
+import dev.bongsu.statuspage.maintenance.PublicMaintenance;
+import dev.bongsu.statuspage.publicview.OperatorNotes;
 import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.publicview.PublicView;
 import dev.bongsu.statuspage.updates.IncidentUpdate;
@@ -24,24 +28,57 @@ import java.util.Set;
  * @param states    current state per service id
  * @param incidents public incidents (no probe faults), open ones and the recent past, newest start first
  * @param history   the timer-refreshed uptime and latency history
+ * @param maintenance the public scheduled maintenance ({@link MaintenanceView}): in progress, scheduled, recent past
  */
 public record SiteData(
         PublicView view,
         Instant now,
         Map<String, ServiceState> states,
         List<PublicIncident> incidents,
-        HistorySnapshot history) {
+        HistorySnapshot history,
+        List<PublicMaintenance> maintenance) {
 
     public SiteData {
         states = Map.copyOf(states);
         incidents = List.copyOf(incidents);
+        maintenance = List.copyOf(maintenance);
+    }
+
+    /** Data without scheduled maintenance. */
+    public SiteData(PublicView view, Instant now, Map<String, ServiceState> states, List<PublicIncident> incidents, HistorySnapshot history) {
+        this(view, now, states, incidents, history, List.of());
+    }
+
+    /** This data with the public scheduled maintenance. */
+    public SiteData withMaintenance(List<PublicMaintenance> list) {
+        return new SiteData(view, now, states, incidents, history, list);
+    }
+
+    /** The maintenance in progress that covers a service: its state shows as "maintenance" (what probes saw is kept). */
+    public Optional<PublicMaintenance> maintenanceOf(String serviceId) {
+        return MaintenanceView.covering(maintenance, serviceId);
+    }
+
+    /** Whether every service of an incident is covered by a maintenance in progress. */
+    public boolean duringMaintenance(PublicIncident i) {
+        return !i.services().isEmpty() && i.services().stream().allMatch(id -> maintenanceOf(id).isPresent());
     }
 
     /** The data of a build: incidents and their team updates go through the public view here. */
     public static SiteData of(BongsuConfig config, Instant now, Map<String, ServiceState> states, List<Incident> incidents,
                               Map<String, List<IncidentUpdate>> updates, HistorySnapshot history) {
-        PublicView view = new PublicView(config);
-        return new SiteData(view, now, states, view.incidents(incidents, id -> updates.getOrDefault(id, List.of())), history);
+        return of(config, OperatorNotes.NONE, now, states, incidents, updates, history);
+    }
+
+    /**
+     * The data of a build with the operator's declared incidents and postmortems: a service named by an open declared
+     * incident shows the worse of its detected state and the declared impact ({@link DeclaredStates}).
+     */
+    public static SiteData of(BongsuConfig config, OperatorNotes notes, Instant now, Map<String, ServiceState> states,
+                              List<Incident> incidents, Map<String, List<IncidentUpdate>> updates, HistorySnapshot history) {
+        PublicView view = new PublicView(config, notes);
+        List<PublicIncident> shown = view.incidents(incidents, id -> updates.getOrDefault(id, List.of()));
+        return new SiteData(view, now, DeclaredStates.overlay(states, shown), shown, history);
     }
 
     /** The configuration (render only what {@link #view()} allows of it). */
@@ -55,9 +92,17 @@ public record SiteData(
         return s != null ? s : new ServiceState(serviceId, Health.UNKNOWN, Instant.EPOCH, null);
     }
 
-    /** The overall state of the page. */
+    /** The overall state of the page; services in a maintenance in progress count as maintenance, not as down. */
     public Overall overall() {
-        return Overall.of(config().services().stream().map(s -> state(s.id()).health()).toList());
+        boolean any = false;
+        List<Health> healths = new java.util.ArrayList<>();
+        for (ServiceConfig s : config().services()) {
+            boolean covered = maintenanceOf(s.id()).isPresent();
+            any |= covered;
+            healths.add(covered ? Health.UP : state(s.id()).health());
+        }
+        Overall o = Overall.of(healths);
+        return any && o == Overall.OPERATIONAL ? Overall.MAINTENANCE : o;
     }
 
     /** The open incidents that are not part of a bigger correlated one, oldest first. */

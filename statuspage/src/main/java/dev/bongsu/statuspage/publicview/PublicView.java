@@ -12,6 +12,7 @@ import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.statuspage.render.Lang;
+import dev.bongsu.statuspage.declared.DeclaredIncident;
 import dev.bongsu.statuspage.render.Texts;
 import dev.bongsu.statuspage.updates.IncidentUpdate;
 import java.util.ArrayList;
@@ -28,10 +29,17 @@ import java.util.function.Function;
  */
 public final class PublicView {
     private final BongsuConfig cfg;
+    private final OperatorNotes notes;
 
-    /** The public view of this configuration. */
+    /** The public view of this configuration, without declared incidents or postmortems. */
     public PublicView(BongsuConfig cfg) {
+        this(cfg, OperatorNotes.NONE);
+    }
+
+    /** The public view of this configuration, with the operator's declared incidents and postmortems. */
+    public PublicView(BongsuConfig cfg, OperatorNotes notes) {
         this.cfg = cfg;
+        this.notes = notes;
     }
 
     /** The configuration (render only what this class allows of it). */
@@ -59,15 +67,16 @@ public final class PublicView {
     }
 
     /**
-     * Whether an attribute value may be named in public: a vantage name when it is configured; an attribute value
-     * when at least one configured service holds it and every service holding it publishes that attribute.
+     * Whether an attribute value may be named in public: a vantage name when it is configured with {@code public: true};
+     * an attribute value when at least one configured service holds it and every service holding it publishes that
+     * attribute.
      */
     public boolean isPublic(String attribute, String value) {
         if (attribute == null || value == null) {
             return false;
         }
         if ("vantage".equals(attribute)) {
-            return cfg.vantageNames().contains(value);
+            return cfg.vantages().stream().anyMatch(v -> v.name().equals(value) && v.isPublic());
         }
         List<ServiceConfig> holders = cfg.services().stream().filter(s -> s.attributeValues(attribute).contains(value)).toList();
         return !holders.isEmpty() && holders.stream().allMatch(s -> s.publicAttributes().contains(attribute));
@@ -87,24 +96,64 @@ public final class PublicView {
         return out;
     }
 
-    /** The public view of one incident with its team updates; empty for a probe fault, which is never public. */
+    /**
+     * The public view of one incident with its team updates and postmortem; empty for a probe fault, which is never
+     * public. An incident the operator declared is shown from the operator's record, marked as declared.
+     */
     public Optional<PublicIncident> incident(Incident i, List<IncidentUpdate> updates) {
         if (i.kind() == IncidentKind.PROBE_FAULT) {
             return Optional.empty();
+        }
+        List<IncidentUpdate> visible = updates.stream().filter(u -> !u.deleted()).toList();
+        Optional<DeclaredIncident> declared = notes.declared(i.id());
+        if (declared.isPresent()) {
+            return Optional.of(declared(declared.get(), visible));
         }
         List<PublicEntry> timeline = new ArrayList<>();
         for (TimelineEntry t : i.timeline()) {
             timeline.add(new PublicEntry(t.sequence(), t.at(), t.type(), entryText(t.type(), t.services()), t.services()));
         }
-        List<IncidentUpdate> visible = updates.stream().filter(u -> !u.deleted()).toList();
         return Optional.of(new PublicIncident(i.id(), i.kind(), i.state(), i.severity(), i.services(),
-                i.vantages().stream().filter(v -> cfg.vantageNames().contains(v)).toList(),
-                i.startedAt(), i.updatedAt(), i.resolvedAt(), title(i), hypothesis(i.hypothesis()), i.parentId(), timeline, visible));
+                i.vantages().stream().filter(v -> isPublic("vantage", v)).toList(),
+                i.startedAt(), i.updatedAt(), i.resolvedAt(), title(i), hypothesis(i.hypothesis()), i.parentId(), timeline, visible,
+                IncidentOrigin.DETECTED, null, notes.postmortem(i.id()).orElse(null)));
+    }
+
+    /**
+     * A declared incident: the operator's title, every service it named (unknown ids left out), no vantage and no
+     * likely cause; its timeline says what the operator declared, changed and resolved, each entry naming the services
+     * affected after it.
+     */
+    PublicIncident declared(DeclaredIncident d, List<IncidentUpdate> updates) {
+        Incident i = d.asIncident();
+        List<PublicEntry> timeline = new ArrayList<>();
+        for (int k = 0; k < d.changes().size(); k++) {
+            DeclaredIncident.Change c = d.changes().get(k);
+            List<String> named = known(c.services());
+            String impact = "impact." + c.impact().wireName();
+            LocalizedText text = both(lang -> Texts.t(lang, "tl.declared." + c.type().wireName(), names(named, lang),
+                    Texts.t(lang, impact)));
+            timeline.add(new PublicEntry(k + 1, c.at(), c.type(), text, named));
+        }
+        return new PublicIncident(d.id(), i.kind(), i.state(), i.severity(), known(d.everyService()), List.of(), d.startedAt(),
+                d.updatedAt(), d.resolvedAt(), d.title(), null, null, timeline, updates, IncidentOrigin.OPERATOR, d.impact(),
+                notes.postmortem(d.id()).orElse(null));
+    }
+
+    /** The postmortem of an incident as written now, if any. */
+    public Optional<dev.bongsu.statuspage.declared.Postmortem> postmortem(String incidentId) {
+        return notes.postmortem(incidentId);
+    }
+
+    /** The service ids that are configured (a declared incident may outlive a service's removal from the config). */
+    private List<String> known(List<String> ids) {
+        return ids.stream().filter(id -> cfg.service(id).isPresent()).toList();
     }
 
     /**
      * The public title: "KakaoTalk down" for a service incident; for a correlated one the number of members and the
-     * best public value that every member holds ("4 kakao services down together"), else the number alone.
+     * best public value that every member holds, by its display name from {@code statusPage.valueNames}
+     * ("카카오 서비스 4개 동시 장애" / "4 Kakao services down"), else the number alone.
      */
     LocalizedText title(Incident i) {
         if (i.kind() == IncidentKind.SERVICE && i.services().size() == 1) {
@@ -112,8 +161,9 @@ public final class PublicView {
             return IncidentWords.serviceTitle(both(lang -> name(id, lang)), i.severity() == Severity.CRITICAL);
         }
         Evidence shared = sharedPublicValue(i);
-        return shared == null ? IncidentWords.groupTitle(i.services().size(), null, null)
-                : IncidentWords.groupTitle(i.services().size(), shared.attribute(), shared.value());
+        return shared == null ? IncidentWords.groupTitle(i.services().size(), null, (LocalizedText) null)
+                : IncidentWords.groupTitle(i.services().size(), shared.attribute(),
+                cfg.statusPage().valueName(shared.attribute(), shared.value()));
     }
 
     /** The first evidence row (best first) that is public and held by every member, or {@code null}. */

@@ -3,6 +3,7 @@ package dev.bongsu.statuspage.render;
 import static dev.bongsu.statuspage.render.Html.esc;
 
 import dev.bongsu.model.Health;
+import dev.bongsu.statuspage.data.Overall;
 
 /** Small SVG badges, {@code name | state}, for embedding in other pages. */
 public final class Badges {
@@ -11,15 +12,36 @@ public final class Badges {
 
     /** A badge for one service. */
     public static String badge(String label, Health health, Lang lang) {
-        String value = Texts.health(lang, health);
-        int lw = textWidth(label) + 12;
-        int vw = textWidth(value) + 12;
         String color = switch (health) {
             case UP -> "#1a7f37";
             case DEGRADED -> "#9a6700";
             case DOWN -> "#cf222e";
             case UNKNOWN -> "#6e7781";
         };
+        return draw(label, Texts.health(lang, health), color);
+    }
+
+    /** A badge for a service in a scheduled maintenance in progress: "점검 중" / "Under maintenance". */
+    public static String maintenance(String label, Lang lang) {
+        return draw(label, Texts.t(lang, "health.maintenance"), MaintenanceFragments.BADGE_COLOR);
+    }
+
+    /** A badge for the whole page or a group of services: {@code label | overall state}. */
+    public static String overall(String label, Overall overall, Lang lang) {
+        String color = switch (overall) {
+            case OPERATIONAL -> "#1a7f37";
+            case DEGRADED -> "#9a6700";
+            case PARTIAL_OUTAGE -> "#bc4c00";
+            case MAJOR_OUTAGE -> "#cf222e";
+            case NO_DATA -> "#6e7781";
+            case MAINTENANCE -> MaintenanceFragments.BADGE_COLOR;
+        };
+        return draw(label, Texts.overall(lang, overall), color);
+    }
+
+    private static String draw(String label, String value, String color) {
+        int lw = textWidth(label) + 12;
+        int vw = textWidth(value) + 12;
         String aria = esc(label + ": " + value);
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (lw + vw) + "\" height=\"20\" role=\"img\" aria-label=\""
                 + aria + "\"><title>" + aria + "</title>"

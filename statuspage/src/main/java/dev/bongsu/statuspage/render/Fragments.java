@@ -36,7 +36,8 @@ public final class Fragments {
      */
     static void incidentMeta(StringBuilder b, PublicIncident i, Lang lang, Instant now) {
         b.append(esc(Texts.state(lang, i.state()))).append("</span> ")
-                .append(esc(Texts.t(lang, "kind." + i.kind().wireName()))).append(" · ")
+                .append(i.isDeclared() ? "<strong class=\"declared-mark\">" + esc(Texts.t(lang, "declared")) + "</strong>"
+                        : esc(Texts.t(lang, "kind." + i.kind().wireName()))).append(" · ")
                 .append(esc(Texts.t(lang, "started"))).append(' ').append(time(i.startedAt()));
         if (i.resolvedAt() != null) {
             b.append(" · ").append(esc(Texts.t(lang, "resolved.at"))).append(' ').append(time(i.resolvedAt()));

@@ -35,9 +35,11 @@ public final class HomePage {
             b.append("<p>").append(esc(Texts.t(lang, "no.open.incidents"))).append("</p>\n");
         }
         for (PublicIncident i : open) {
+            b.append(MaintenanceFragments.duringNote(d, i, lang));
             b.append(Fragments.incidentCard(d.view(), i, lang, d.now()));
         }
         b.append("</section>\n");
+        b.append(MaintenanceFragments.homeSection(d, lang));
 
         Map<String, List<ServiceConfig>> byProvider = new LinkedHashMap<>();
         for (ServiceConfig s : d.config().services()) {
@@ -67,10 +69,10 @@ public final class HomePage {
         List<ServiceBucket> daily = d.history().daily().getOrDefault(s.id(), List.of());
         double pct = Charts.percent(daily);
         String name = s.name().in(lang.tag());
-        b.append("<li class=\"service\" id=\"svc-").append(esc(s.id())).append("\" data-state=\"").append(st.health().wireName())
+        b.append("<li class=\"service\" id=\"svc-").append(esc(s.id())).append("\" data-state=\"").append(MaintenanceFragments.stateName(d, s.id()))
                 .append("\">\n<div class=\"row\"><a class=\"name\" href=\"/services/").append(esc(Html.seg(s.id())))
                 .append("?lang=").append(lang.tag()).append("\">").append(esc(name)).append("</a> ")
-                .append(Fragments.health(st.health(), lang));
+                .append(MaintenanceFragments.state(d, s.id(), lang));
         String category = PublicView.attribute(s, "category");
         if (category != null) {
             b.append(" <span class=\"cat\">").append(esc(category)).append("</span>");

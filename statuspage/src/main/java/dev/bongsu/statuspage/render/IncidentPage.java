@@ -2,10 +2,13 @@ package dev.bongsu.statuspage.render;
 
 import static dev.bongsu.statuspage.render.Html.esc;
 
-import dev.bongsu.statuspage.publicview.PublicEntry;
+import dev.bongsu.statuspage.declared.Postmortem;
+import dev.bongsu.statuspage.publicview.IncidentTimeline;
 import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.publicview.PublicView;
 import dev.bongsu.statuspage.updates.IncidentUpdate;
+import dev.bongsu.statuspage.vantagemap.OutageMap;
+import dev.bongsu.statuspage.vantagemap.OutageMapTable;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,10 +17,31 @@ public final class IncidentPage {
     private IncidentPage() {
     }
 
-    /** Renders an incident page. */
+    /** Renders an incident page without an outage map (the public vantages that saw it are listed instead). */
     public static String render(PublicView view, PublicIncident i, Lang lang, Instant now) {
+        return render(view, i, OutageMap.EMPTY, lang, now);
+    }
+
+    /** Renders an incident page with where it failed from ({@code map}, over the incident's window). */
+    public static String render(PublicView view, PublicIncident i, OutageMap map, Lang lang, Instant now) {
+        return render(view, i, List.of(), map, lang, now);
+    }
+
+    /**
+     * Renders an incident page with its member service incidents ({@code members}, for each service's recovery on
+     * the timeline, see {@link IncidentTimeline}) and where it failed from ({@code map}).
+     */
+    public static String render(PublicView view, PublicIncident i, List<PublicIncident> members, OutageMap map, Lang lang, Instant now) {
         StringBuilder b = new StringBuilder(8192);
-        b.append("<h1>").append(esc(i.title().in(lang.tag()))).append("</h1>\n<p class=\"meta\"><span class=\"badge\" id=\"incident-state\">");
+        b.append("<h1>").append(esc(i.title().in(lang.tag()))).append("</h1>\n");
+        if (i.isDeclared()) {
+            b.append("<p class=\"declared\" id=\"declared\"><strong>").append(esc(Texts.t(lang, "declared"))).append("</strong>");
+            if (i.impact() != null) {
+                b.append(" · ").append(esc(Texts.t(lang, "impact"))).append(": ").append(esc(Texts.t(lang, "impact." + i.impact().wireName())));
+            }
+            b.append("</p>\n");
+        }
+        b.append("<p class=\"meta\"><span class=\"badge\" id=\"incident-state\">");
         Fragments.incidentMeta(b, i, lang, now);
         if (i.parentId() != null) {
             b.append("<p>").append(esc(Texts.t(lang, "part.of"))).append(" <a href=\"/incidents/").append(esc(Html.seg(i.parentId())))
@@ -36,11 +60,7 @@ public final class IncidentPage {
             b.append("</li>");
         }
         b.append("</ul>\n</section>\n");
-        b.append("<section aria-labelledby=\"vant-h\">\n<h2 id=\"vant-h\">").append(esc(Texts.t(lang, "vantages"))).append("</h2>\n<ul>");
-        for (String v : i.vantages()) {
-            b.append("<li>").append(esc(v)).append("</li>");
-        }
-        b.append("</ul>\n</section>\n");
+        b.append(OutageMapTable.incidentSection(map, i, lang));
         String h = Fragments.hypothesisText(i, lang);
         String evidence = Fragments.evidence(i, lang);
         if (h != null || !evidence.isEmpty()) {
@@ -54,13 +74,43 @@ public final class IncidentPage {
             b.append("</section>\n");
         }
         updates(b, i.updates(), lang);
+        timeline(b, IncidentTimeline.of(view, i, members), lang);
+        postmortem(b, i.postmortem(), lang);
+        String base = view.config().statusPage().publicUrl();
+        String permalink = (base == null ? "" : base) + "/incidents/" + Html.seg(i.id());
+        b.append("<p class=\"note\">").append(esc(Texts.t(lang, "permalink"))).append(": <a id=\"permalink\" href=\"").append(esc(permalink))
+                .append("\">").append(esc(permalink)).append("</a></p>\n");
+        return Layout.page(lang, view.config().statusPage(), i.title().in(lang.tag()), "/incidents/" + Html.seg(i.id()), now, b.toString());
+    }
+
+    /** The one merged timeline: start, detection (or declaration), team updates, recoveries, resolution. */
+    private static void timeline(StringBuilder b, IncidentTimeline t, Lang lang) {
         b.append("<section aria-labelledby=\"tl-h\">\n<h2 id=\"tl-h\">").append(esc(Texts.t(lang, "timeline"))).append("</h2>\n<ol id=\"timeline\" class=\"timeline\">");
-        for (PublicEntry t : i.timeline()) {
-            b.append("<li><p>").append(Fragments.time(t.at())).append(" · <strong>").append(esc(Texts.transition(lang, t.type())))
-                    .append("</strong></p><p>").append(esc(t.text().in(lang.tag()))).append("</p></li>");
+        for (IncidentTimeline.Step st : t.steps()) {
+            String label = st.update() != null ? Texts.update(lang, st.update().status()) : Texts.t(lang, "tl.step." + st.type());
+            b.append("<li class=\"step-").append(st.type()).append("\"><p>").append(Fragments.time(st.at())).append(" · <strong>")
+                    .append(esc(label)).append("</strong></p><p>").append(esc(st.text().in(lang.tag()))).append("</p></li>");
         }
         b.append("</ol>\n</section>\n");
-        return Layout.page(lang, view.config().statusPage(), i.title().in(lang.tag()), "/incidents/" + Html.seg(i.id()), now, b.toString());
+    }
+
+    /** The postmortem as paragraphs of escaped text (split at blank lines), or nothing when none is written. */
+    private static void postmortem(StringBuilder b, Postmortem p, Lang lang) {
+        if (p == null) {
+            return;
+        }
+        b.append("<section id=\"postmortem\" aria-labelledby=\"pm-h\">\n<h2 id=\"pm-h\">").append(esc(Texts.t(lang, "postmortem")))
+                .append("</h2>\n<p class=\"meta\">").append(Fragments.time(p.at()));
+        if (p.editedAt() != null) {
+            b.append(" · <span class=\"edited\">").append(esc(Texts.t(lang, "edited"))).append(' ').append(Fragments.time(p.editedAt())).append("</span>");
+        }
+        b.append("</p>\n");
+        for (String para : p.text().in(lang.tag()).split("\\R\\s*\\R")) {
+            if (!para.isBlank()) {
+                b.append("<p>").append(esc(para.strip())).append("</p>\n");
+            }
+        }
+        b.append("</section>\n");
     }
 
     private static void updates(StringBuilder b, List<IncidentUpdate> updates, Lang lang) {

@@ -42,6 +42,8 @@ public final class Layout {
                 .append("<li><a href=\"/?lang=").append(lang.tag()).append("\">").append(esc(Texts.t(lang, "home"))).append("</a></li>")
                 .append("<li><a href=\"/history?lang=").append(lang.tag()).append("\">").append(esc(Texts.t(lang, "history"))).append("</a></li>")
                 .append("<li><a href=\"/feed.atom\">").append(esc(Texts.t(lang, "feed"))).append("</a></li>")
+                .append(page.subscriptions() != null && page.subscriptions().enabled() ? "<li><a id=\"subscribe-link\" href=\"/subscribe?lang="
+                        + lang.tag() + "\">" + esc(Texts.t(lang, "sub.nav")) + "</a></li>" : "")
                 .append("<li><a id=\"lang-switch\" lang=\"").append(lang.other().tag()).append("\" hreflang=\"")
                 .append(lang.other().tag()).append("\" href=\"").append(esc(path + sep + "lang=" + lang.other().tag()))
                 .append("\">").append(esc(Texts.t(lang, "switch"))).append("</a></li>")

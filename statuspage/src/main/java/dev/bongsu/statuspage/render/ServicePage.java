@@ -8,11 +8,13 @@ import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.statuspage.data.SiteData;
 import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.publicview.PublicView;
+import dev.bongsu.statuspage.vantagemap.OutageMapTable;
+import dev.bongsu.statuspage.vantagemap.OutageMaps;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The page of one service: state, public attributes, last 24 hours as charts, its incidents. */
+/** The page of one service: state, public attributes, where it fails from, last 24 hours as charts, its incidents. */
 public final class ServicePage {
     /** The window of the charts. */
     public static final Duration WINDOW = Duration.ofHours(24);
@@ -28,11 +30,12 @@ public final class ServicePage {
         String name = s.name().in(lang.tag());
         StringBuilder b = new StringBuilder(16384);
         b.append("<h1>").append(esc(name)).append("</h1>\n<p class=\"big\" id=\"service-state\">")
-                .append(Fragments.health(st.health(), lang));
+                .append(MaintenanceFragments.state(d, s.id(), lang));
         if (!st.since().equals(java.time.Instant.EPOCH)) {
             b.append(' ').append(Fragments.since(st.since(), lang));
         }
         b.append("</p>\n");
+        d.maintenanceOf(s.id()).ifPresent(m -> b.append(MaintenanceFragments.card(d.view(), m, lang)));
         if (st.reason() != null) {
             b.append("<p>").append(esc(st.reason().in(lang.tag()))).append("</p>\n");
         }
@@ -44,6 +47,7 @@ public final class ServicePage {
             }
             b.append("</dl>\n");
         }
+        b.append(OutageMapTable.serviceSection(OutageMaps.service(d, s.id()), lang));
         List<ServiceBucket> recent = d.history().recent().getOrDefault(s.id(), List.of());
         b.append("<section aria-labelledby=\"h24\">\n<h2 id=\"h24\">").append(esc(Texts.t(lang, "last.24h")))
                 .append(" — ").append(esc(Texts.t(lang, "uptime.pct", Charts.pct(Charts.percent(recent), lang)))).append("</h2>\n")

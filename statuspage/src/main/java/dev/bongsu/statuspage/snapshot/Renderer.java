@@ -6,12 +6,14 @@ import dev.bongsu.statuspage.api.Csv;
 import dev.bongsu.statuspage.api.PublicJson;
 import dev.bongsu.statuspage.api.StatuspageV2;
 import dev.bongsu.statuspage.data.SiteData;
+import dev.bongsu.statuspage.embed.EmbedSnapshots;
 import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.render.Badges;
 import dev.bongsu.statuspage.render.HomePage;
 import dev.bongsu.statuspage.render.IncidentPage;
 import dev.bongsu.statuspage.render.Lang;
 import dev.bongsu.statuspage.render.ServicePage;
+import dev.bongsu.statuspage.vantagemap.OutageMaps;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
@@ -44,14 +46,15 @@ public final class Renderer {
             out.put(SnapshotKeys.page("/", lang.tag()), Snapshot.of(HTML, Snapshot.LIVE, HomePage.render(d, lang)));
             for (ServiceConfig s : d.config().services()) {
                 out.put(SnapshotKeys.page("/services/" + s.id(), lang.tag()), Snapshot.of(HTML, Snapshot.LIVE, ServicePage.render(d, s, lang)));
-                out.put(SnapshotKeys.badge(s.id(), lang.tag()),
-                        Snapshot.of(SVG, Snapshot.LIVE, Badges.badge(s.name().in(lang.tag()), d.state(s.id()).health(), lang)));
+                out.put(SnapshotKeys.badge(s.id(), lang.tag()), Snapshot.of(SVG, Snapshot.LIVE, d.maintenanceOf(s.id()).isPresent()
+                        ? Badges.maintenance(s.name().in(lang.tag()), lang) : Badges.badge(s.name().in(lang.tag()), d.state(s.id()).health(), lang)));
             }
             List<PublicIncident> pages = Stream.concat(d.incidents().stream().filter(PublicIncident::isOpen),
                     d.incidents().stream().filter(i -> !i.isOpen()).limit(PRERENDERED_PAST_INCIDENTS)).toList();
             for (PublicIncident i : pages) {
                 out.put(SnapshotKeys.page("/incidents/" + i.id(), lang.tag()),
-                        Snapshot.of(HTML, Snapshot.LIVE, IncidentPage.render(d.view(), i, lang, d.now())));
+                        Snapshot.of(HTML, Snapshot.LIVE, IncidentPage.render(d.view(), i,
+                                d.incidents().stream().filter(m -> i.id().equals(m.parentId())).toList(), OutageMaps.incident(d, i), lang, d.now())));
             }
         }
         JsonObject status = PublicJson.status(d);
@@ -67,11 +70,13 @@ public final class Renderer {
         out.put("/api/v1/incidents?state=open", json(open));
         out.put("/api/v1/incidents.csv?state=open", Snapshot.of(CSV, Snapshot.LIVE, Csv.incidents(open)));
         out.put("/feed.atom", Snapshot.of(ATOM, Snapshot.LIVE, AtomFeed.render(d)));
+        MaintenanceSnapshots.add(out, d);
         out.put("/api/v2/summary.json", json(StatuspageV2.summary(d)));
         out.put("/api/v2/status.json", json(StatuspageV2.status(d)));
         out.put("/api/v2/components.json", json(StatuspageV2.components(d)));
         out.put("/api/v2/incidents.json", json(StatuspageV2.incidents(d)));
         out.put("/api/v2/incidents/unresolved.json", json(StatuspageV2.unresolved(d)));
+        out.putAll(EmbedSnapshots.render(d));
         return new SnapshotSet(d.now(), out);
     }
 

@@ -1,7 +1,6 @@
 package dev.bongsu.statuspage.updates;
 
 import dev.bongsu.model.LocalizedText;
-import dev.bongsu.model.text.TextRules;
 import dev.bongsu.statuspage.api.BadParameter;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -52,23 +51,6 @@ record UpdateBody(UpdateStatus status, LocalizedText text) {
     }
 
     private static LocalizedText text(Object v) {
-        if (!(v instanceof JsonObject text)) {
-            throw new BadParameter("text: expected an object {\"ko\":\"…\",\"en\":\"…\"}");
-        }
-        return new LocalizedText(one(text, "ko"), one(text, "en"));
-    }
-
-    private static String one(JsonObject text, String lang) {
-        Object v = text.getValue(lang);
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw new BadParameter("text." + lang + ": expected a non-empty string");
-        }
-        if (s.length() > MAX_TEXT) {
-            throw new BadParameter("text." + lang + ": expected at most " + MAX_TEXT + " characters, found " + s.length());
-        }
-        TextRules.problem(s).ifPresent(p -> {
-            throw new BadParameter("text." + lang + ": " + p);
-        });
-        return s.strip();
+        return TextField.read(v, "text", MAX_TEXT);
     }
 }

@@ -13,7 +13,6 @@ import dev.bongsu.statuspage.data.SiteData;
 import dev.bongsu.statuspage.data.SiteState;
 import dev.bongsu.statuspage.publicview.PublicIncident;
 import dev.bongsu.statuspage.render.HistoryPage;
-import dev.bongsu.statuspage.render.IncidentPage;
 import dev.bongsu.statuspage.render.Lang;
 import dev.bongsu.statuspage.render.Times;
 import dev.bongsu.statuspage.snapshot.Renderer;
@@ -30,7 +29,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 /** The public request handlers: hot paths answer from snapshots, the rest read the stores with bounded queries. */
 public final class SiteHandlers {
@@ -40,7 +38,6 @@ public final class SiteHandlers {
     public static final int MAX_BUCKETS = 2000;
     /** The most incidents one query answers. */
     public static final int MAX_INCIDENTS = 1000;
-    private static final Pattern INCIDENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String HOME_KO = SnapshotKeys.page("/", "ko");
     private static final String HOME_EN = SnapshotKeys.page("/", "en");
 
@@ -96,7 +93,7 @@ public final class SiteHandlers {
     public void page(RoutingContext ctx, String path) {
         Lang lang;
         try {
-            lang = lang(ctx);
+            lang = VisitorLang.of(ctx);
         } catch (BadParameter e) {
             ApiErrors.badRequest(ctx, e.getMessage());
             return;
@@ -132,38 +129,6 @@ public final class SiteHandlers {
         Responder.send(ctx, s, Responder.VARY_PLAIN);
     }
 
-    /** {@code GET /incidents/:id}: a snapshot for open and recent incidents, else read from the incident store. */
-    public void incident(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        Lang lang;
-        try {
-            lang = lang(ctx);
-        } catch (BadParameter e) {
-            ApiErrors.badRequest(ctx, e.getMessage());
-            return;
-        }
-        SiteState st = state.get();
-        Snapshot s = st.snapshots().get(SnapshotKeys.page("/incidents/" + id, lang.tag()));
-        if (s != null) {
-            Responder.send(ctx, s, Responder.VARY_LANG);
-            return;
-        }
-        if (!INCIDENT_ID.matcher(id).matches()) {
-            Answers.notFoundPage(ctx, lang);
-            return;
-        }
-        SiteData d = st.data();
-        incidents.incident(id).onSuccess(found -> {
-            Optional<PublicIncident> shown = found.flatMap(i -> d.view().incident(i, updates.updatesFor(i.id())));
-            if (shown.isEmpty()) {
-                Answers.notFoundPage(ctx, lang);
-                return;
-            }
-            String html = IncidentPage.render(d.view(), shown.get(), lang, d.now());
-            Responder.send(ctx, Snapshot.of(Renderer.HTML, Snapshot.PAST, html), Responder.VARY_LANG);
-        }).onFailure(e -> Answers.failure(ctx, e));
-    }
-
     /** {@code GET /history?from=&to=}: incidents between two KST days (default: the last 30 days). */
     public void historyPage(RoutingContext ctx) {
         Lang lang;
@@ -171,7 +136,7 @@ public final class SiteHandlers {
         LocalDate to;
         SiteData d = state.get().data();
         try {
-            lang = lang(ctx);
+            lang = VisitorLang.of(ctx);
             Params p = new Params(ctx.queryParams());
             LocalDate today = LocalDate.ofInstant(d.now(), Times.KST);
             to = p.day("to").orElse(today);
@@ -296,14 +261,5 @@ public final class SiteHandlers {
         return accept != null && accept.contains("text/csv");
     }
 
-    private static Lang lang(RoutingContext ctx) {
-        if (ctx.request().query() != null) {
-            var l = new Params(ctx.queryParams()).lang();
-            if (l.isPresent()) {
-                return l.get();
-            }
-        }
-        return Lang.fromAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-    }
 
 }

@@ -47,13 +47,27 @@ import org.junit.jupiter.api.io.TempDir;
 class PublicSweepTest {
     static final List<String> KAKAO = List.of("kakaotalk", "kakaobank", "kakaopay", "kakaomap");
     static final String LOGIN = "zq-secret-login";
+    /** A vantage not marked public: its name, region, network and display name must never be shown. */
+    static final List<String> PRIVATE_VANTAGE = List.of("zq-vantage-hidden", "kr-zq-vantage-region", "zq-vantage-net", "zq vantage place");
     @TempDir
     static Path dir;
     static SiteFixture f;
+    /** The id of an incident the operator declared, present during the sweep. */
+    static String declared;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new SiteFixture(dir, new SiteSettings(Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofSeconds(30)), PublicSweepTest::config);
+        f = new SiteFixture(dir, new SiteSettings(Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofSeconds(30)), PublicSweepTest::config);
+        // every vantage, the private one too, measured failures of every service: the outage maps have data to show
+        f.history.rollups = (s, from, to) -> {
+            List<dev.bongsu.model.Rollup> out = new ArrayList<>();
+            for (long m = (from.toEpochMilli() + 59_999) / 60_000 * 60_000; m < to.toEpochMilli(); m += 60_000) {
+                for (String v : List.of("seoul-kt", "busan-skb", PRIVATE_VANTAGE.get(0))) {
+                    out.add(new dev.bongsu.model.Rollup(s + ".tcp", s, v, m, 6, v.equals("busan-skb") ? 6 : 0, 1, 1, 1, 1, Map.of()));
+                }
+            }
+            return out;
+        };
         Instant at = Instant.now();
         for (String id : KAKAO) {
             ServiceState down = new ServiceState(id, Health.DOWN, at, new LocalizedText("연결 거부", "Connection refused"));
@@ -68,6 +82,18 @@ class PublicSweepTest {
         String update = "{\"status\":\"identified\",\"text\":{\"ko\":\"원인을 찾았습니다\",\"en\":\"Cause found\"}}";
         assertThat(f.post("/api/v1/admin/incidents/inc-fire-1/updates", update, Fixtures.ADMIN_TOKEN).statusCode()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> f.text("/feed.atom").body().contains("Cause found"));
+        // an incident the operator declared, and a postmortem on the detected one
+        HttpResponse<String> op = f.post("/api/v1/admin/incidents", "{\"title\":{\"ko\":\"결제 지연\",\"en\":\"Payments delayed\"},"
+                + "\"services\":[\"kakaopay\",\"naverpay\"],\"impact\":\"partial_outage\",\"text\":{\"ko\":\"결제가 늦습니다\",\"en\":\"Payments are slow\"}}",
+                Fixtures.ADMIN_TOKEN);
+        assertThat(op.statusCode()).isEqualTo(201);
+        declared = new JsonObject(op.body()).getJsonObject("incident").getString("id");
+        assertThat(f.send("PUT", "/api/v1/admin/incidents/inc-fire-1/postmortem",
+                "{\"text\":{\"ko\":\"화재로 인한 장애\",\"en\":\"A fire took the datacenter down\"}}", Fixtures.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.text("/api/v1/incidents?state=open").body().contains(declared)
+                && f.text("/incidents/inc-fire-1?lang=en").body().contains("A fire took"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.text("/api/v1/services/kakaotalk/vantages").body().contains("\"fails\"")
+                && f.text("/incidents/inc-fire-1").body().contains("vantage-map"));
     }
 
     @AfterAll
@@ -78,7 +104,8 @@ class PublicSweepTest {
     @Test
     void noPublicAnswerNamesAPrivateAttributeValue() throws Exception {
         Set<String> secrets = privateValues(f.config);
-        assertThat(secrets).contains(LOGIN, "zq-dc-pangyo", "zq-region-south", "zq-provider-viva");
+        secrets.addAll(PRIVATE_VANTAGE);
+        assertThat(secrets).contains(LOGIN, "zq-dc-pangyo", "zq-region-south", "zq-provider-viva", "zq-vantage-hidden");
         List<String> leaks = new ArrayList<>();
         int answers = 0;
         for (String path : publicPaths()) {
@@ -102,8 +129,9 @@ class PublicSweepTest {
 
     @Test
     void thePublicTitleIsBuiltFromTheSharedPublicValue() throws Exception {
-        JsonObject i = new JsonObject(f.text("/api/v1/incidents?state=open").body()).getJsonArray("incidents").getJsonObject(0);
-        assertThat(i.getJsonObject("title").getString("en")).isEqualTo("4 kakao services down together");
+        JsonObject i = new JsonObject(f.text("/api/v1/incidents?state=open").body()).getJsonArray("incidents").stream()
+                .map(JsonObject.class::cast).filter(o -> o.getString("id").equals("inc-fire-1")).findFirst().orElseThrow();
+        assertThat(i.getJsonObject("title").getString("en")).isEqualTo("4 kakao services down");
         assertThat(i.getJsonObject("title").getString("ko")).isEqualTo("kakao 서비스 4개 동시 장애");
         assertThat(i.getJsonObject("hypothesis").getString("attribute")).isNull();
         assertThat(i.getJsonObject("hypothesis").getJsonArray("evidence").getJsonObject(0).getString("value")).isEqualTo("kakao");
@@ -120,13 +148,14 @@ class PublicSweepTest {
                 "/api/v1/incidents.csv?from=" + Instant.now().minus(Duration.ofDays(390)) + "&to=" + Instant.now().plusSeconds(60),
                 "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json", "/api/v2/incidents.json",
                 "/api/v2/incidents/unresolved.json"));
-        for (String inc : List.of("inc-fire-1", "inc-fire-kakaotalk", "inc-old-1")) {
-            paths.addAll(List.of("/incidents/" + inc, "/incidents/" + inc + "?lang=en", "/incidents/" + inc + "?lang=ko"));
+        for (String inc : List.of("inc-fire-1", "inc-fire-kakaotalk", "inc-old-1", declared)) {
+            paths.addAll(List.of("/incidents/" + inc, "/incidents/" + inc + "?lang=en", "/incidents/" + inc + "?lang=ko",
+                    "/api/v1/incidents/" + inc, "/api/v1/incidents/" + inc + ".csv"));
         }
         for (ServiceConfig s : f.config.services()) {
             paths.addAll(List.of("/services/" + s.id(), "/services/" + s.id() + "?lang=en", "/badge/" + s.id() + ".svg",
                     "/badge/" + s.id() + ".svg?lang=ko", "/api/v1/services/" + s.id() + "/history",
-                    "/api/v1/services/" + s.id() + "/history.csv"));
+                    "/api/v1/services/" + s.id() + "/history.csv", "/api/v1/services/" + s.id() + "/vantages"));
         }
         return paths;
     }
@@ -154,10 +183,14 @@ class PublicSweepTest {
         String yaml = """
                 http: {host: 127.0.0.1, port: 0, publicUrl: "https://status.example.kr"}
                 admin: {token: "%s"}
-                vantages: [{name: seoul-kt, region: kr-seoul}, {name: busan-skb, region: kr-busan}]
+                vantages:
+                  - {name: seoul-kt, region: kr-seoul, network: KT, displayName: {ko: KT 서울, en: KT Seoul}, public: true}
+                  - {name: busan-skb, region: kr-busan, network: SKB, displayName: {ko: SKB 부산, en: SKB Busan}, public: true}
+                  - {name: %s, region: %s, network: %s, displayName: "%s"}
                 storage: {dir: "%s"}
                 services:
-                %s""".formatted(Fixtures.ADMIN_TOKEN, dir.toString().replace("\\", "/"), services);
+                %s""".formatted(Fixtures.ADMIN_TOKEN, PRIVATE_VANTAGE.get(0), PRIVATE_VANTAGE.get(1), PRIVATE_VANTAGE.get(2),
+                PRIVATE_VANTAGE.get(3), dir.toString().replace("\\", "/"), services);
         return new ConfigLoader(Map.of()).parse("sweep.yaml", yaml);
     }
 
@@ -195,7 +228,7 @@ class PublicSweepTest {
         if (end != null) {
             tl.add(new TimelineEntry(3, end, TransitionType.RESOLVED, new LocalizedText("복구", "All services recovered"), List.of()));
         }
-        return new Incident(id, tl.size(), IncidentKind.CORRELATED, state, Severity.CRITICAL, KAKAO, List.of("seoul-kt", "busan-skb", "zq-vantage-x"),
+        return new Incident(id, tl.size(), IncidentKind.CORRELATED, state, Severity.CRITICAL, KAKAO, List.of("seoul-kt", "busan-skb", "zq-vantage-x", PRIVATE_VANTAGE.get(0)),
                 at, end != null ? end : at.plusSeconds(30), end,
                 new LocalizedText(LOGIN + "에 의존하는 서비스 4개 동시 장애", "Correlated outage: 4 services, likely cause dependsOn=" + LOGIN), h, null, tl);
     }

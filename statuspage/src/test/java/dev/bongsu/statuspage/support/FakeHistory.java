@@ -18,6 +18,14 @@ public final class FakeHistory implements HistoryReader {
     /** Every read's service, from, to and step, in order. */
     public final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Instant now;
+    /** The minute rollups per check and vantage a read gets; none unless a test sets it (the outage map tests do). */
+    public volatile RollupSource rollups = (serviceId, from, to) -> List.of();
+
+    /** Makes the minute rollups of a service in [from, to); what it throws is the read's failure. */
+    public interface RollupSource {
+        /** The rollups of {@code serviceId} whose minute is in [from, to). */
+        List<Rollup> rollups(String serviceId, Instant from, Instant to);
+    }
 
     /** History up to {@code now}. */
     public FakeHistory(Instant now) {
@@ -31,7 +39,11 @@ public final class FakeHistory implements HistoryReader {
 
     @Override
     public Future<List<Rollup>> serviceRollups(String serviceId, Instant from, Instant to) {
-        return Future.succeededFuture(List.of());
+        try {
+            return Future.succeededFuture(rollups.rollups(serviceId, from, to));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     @Override

@@ -41,7 +41,10 @@ public final class Fixtures {
         String yaml = """
                 http: {host: 127.0.0.1, port: 0, publicUrl: "https://status.example.kr"}
                 admin: {token: "%s"}
-                vantages: [{name: seoul-kt, region: kr-seoul}, {name: busan-skb, region: kr-busan}, {name: tokyo-aws, region: jp-tokyo}]
+                vantages:
+                  - {name: seoul-kt, region: kr-seoul, public: true}
+                  - {name: busan-skb, region: kr-busan, public: true}
+                  - {name: tokyo-aws, region: jp-tokyo, public: true}
                 storage: {dir: "%s"}
                 statusPage:
                   title: {ko: "서비스 상태 <봉수>", en: "Service status <Bongsu>"}
