@@ -13,6 +13,12 @@ import org.yaml.snakeyaml.Yaml;
  * breaks it holds. A value holding {@code ${} is refused: the config loader would read it as an environment reference.
  */
 final class DemoConfigYaml {
+    /** What the status page's outage map shows of each demo vantage (all public): Korean name, English name, network. */
+    private static final Map<String, String[]> SHOWN = Map.of(
+            "seoul-kt", new String[] {"KT 서울", "KT Seoul", "KT"},
+            "busan-skb", new String[] {"SKB 부산", "SKB Busan", "SKB"},
+            "tokyo-aws", new String[] {"도쿄 (AWS)", "Tokyo (AWS)", "AWS Tokyo"});
+
     private DemoConfigYaml() {
     }
 
@@ -26,7 +32,9 @@ final class DemoConfigYaml {
         }
         List<Object> vantages = new ArrayList<>();
         for (String v : DemoSystem.VANTAGE_ORDER) {
-            vantages.add(map("name", v, "region", DemoSystem.VANTAGES.get(v)));
+            String[] shown = SHOWN.get(v);
+            vantages.add(map("name", v, "region", DemoSystem.VANTAGES.get(v), "displayName", map("ko", shown[0], "en", shown[1]),
+                    "network", shown[2], "public", true));
         }
         root.put("vantages", vantages);
         Map<String, Object> storage = map("dir", literal("--data", o.dataDir().toString().replace("\\", "/")));
@@ -43,6 +51,9 @@ final class DemoConfigYaml {
             names.add(name);
         }
         root.put("alerting", map("receivers", receivers, "defaultReceivers", names));
+        // display names of the demo fleet's providers in incident titles: "카카오 서비스 4개 동시 장애" / "4 Kakao services down"
+        root.put("statusPage", map("valueNames", map("provider", map("kakao", map("ko", "카카오", "en", "Kakao"),
+                "naver", map("ko", "네이버", "en", "Naver")))));
         DumperOptions style = new DumperOptions();
         style.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         style.setDefaultScalarStyle(DumperOptions.ScalarStyle.PLAIN);

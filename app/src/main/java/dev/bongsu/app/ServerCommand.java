@@ -50,11 +50,16 @@ final class ServerCommand implements Callable<Integer> {
         try {
             parts = ServerParts.start(node.vertx(), running, Clock.systemUTC(), new ClusterIncidentIds(), node.nodeId(), true).await();
             OutboxTakeover takeover = new OutboxTakeover(parts.alerting().outbox(), ledger);
-            // Operator-made records every server must hold alike: silences and human incident updates.
+            // Operator-made records every server must hold alike: silences, human incident updates, scheduled maintenance,
+            // declared incidents and postmortems, public subscribers (either server takes sign-ups; the lease holder delivers).
             replicas = List.of(new RecordReplicator(node, parts.alerting().silences()),
-                    new RecordReplicator(node, parts.updates()));
+                    new RecordReplicator(node, parts.updates()),
+                    new RecordReplicator(node, parts.alerting().maintenance()),
+                    new RecordReplicator(node, parts.operatorIncidents().declaredRecords()),
+                    new RecordReplicator(node, parts.operatorIncidents().postmortemRecords()),
+                    new RecordReplicator(node, parts.subscribers().records()));
             takeover.standby();
-            lease = new PagerLease(node, takeover::takeOver);
+            lease = new PagerLease(node, () -> takeover.takeOver().onComplete(ar -> parts.subscriptionDelivery().outbox().resume()));
             beacon = new ServerBeacon(node, lease::isActive);
             AssignmentsEndpoint.forConfig(node, new ProbeRoster(node), running).mount(parts.http().router());
             ledger.start()

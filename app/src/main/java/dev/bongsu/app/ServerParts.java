@@ -14,6 +14,10 @@ import dev.bongsu.detector.incident.IncidentStore;
 import dev.bongsu.model.LiveStatus;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.statuspage.StatusSite;
+import dev.bongsu.statuspage.declared.OperatorIncidents;
+import dev.bongsu.statuspage.subscribe.SubscriberStore;
+import dev.bongsu.statuspage.subscribe.Subscriptions;
+import dev.bongsu.statuspage.subscribe.delivery.SubscriptionDelivery;
 import dev.bongsu.statuspage.updates.UpdatesStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,6 +40,9 @@ final class ServerParts {
     private DetectorVerticle detector;
     private Alerting alerting;
     private UpdatesStore updates;
+    private OperatorIncidents operator;
+    private SubscriptionDelivery subscriptionDelivery;
+    private SubscriberStore subscriberStore;
     private HttpFrontDoor http;
 
     private ServerParts(Vertx vertx) {
@@ -81,6 +88,21 @@ final class ServerParts {
                         detector = ids == null ? new DetectorVerticle(cfg, incidents, clock) : new DetectorVerticle(cfg, incidents, clock, ids);
                         updates = new UpdatesStore(vertx, cfg.storage().dir().resolve("updates.db"));
                         StatusSite site = new StatusSite(vertx, cfg, detector, incidents, store, updates);
+                        // public subscriptions: the subscriber store, the delivery of their messages (its own outbox,
+                        // paused with the on-call one on a cluster standby) and its confirmation requests
+                        SubscriberStore subscribers = Subscriptions.store(vertx, cfg, cfg.storage().dir().resolve(Subscriptions.FILE));
+                        subscriberStore = subscribers;
+                        subscriptionDelivery = SubscriptionDelivery.create(vertx, cfg, subscribers, clock);
+                        if (deliveryPaused) {
+                            subscriptionDelivery.outbox().pause();
+                        }
+                        closers.push(subscriptionDelivery::close);
+                        site.withSubscriptions(new Subscriptions(vertx, cfg, subscribers, subscriptionDelivery.confirmations(), clock));
+                        // scheduled maintenance: one store for the alert mute and the page, announced to subscribers
+                        site.maintenance(alerting.maintenance(), subscriptionDelivery.announcements());
+                        // operator-declared incidents: announced to subscribers like detected ones
+                        site.operatorAnnouncements(subscriptionDelivery.announcements());
+                        operator = site.operatorIncidents();
                         MetricsVerticle metrics = new MetricsVerticle(detector);
                         Future<Void> incidentAnnotations = store instanceof InfluxTimeSeriesStore influx
                                 ? deploy(new InfluxIncidentVerticle(influx)) : Future.succeededFuture();
@@ -91,10 +113,15 @@ final class ServerParts {
                                 .compose(v -> site.start())
                                 .compose(v -> {
                                     closers.push(site::stop);
+                                    // after the site started the subscriber store: delivery reads it
+                                    return deploy(subscriptionDelivery.verticle());
+                                })
+                                .compose(v -> {
                                     http = new HttpFrontDoor(vertx, cfg.admin().token())
                                             .mount(site::mount)
                                             .metrics(metrics::mount)
-                                            .mount(alerting.adminRoutes()::mount);
+                                            .mount(alerting.adminRoutes()::mount)
+                                            .mount(alerting.maintenanceRoutes()::mount);
                                     return http.listen(cfg.http());
                                 })
                                 .compose(door -> {
@@ -135,9 +162,24 @@ final class ServerParts {
         return alerting;
     }
 
+    /** The subscription delivery, to resume it with the on-call outbox when this server takes the pager lease. */
+    SubscriptionDelivery subscriptionDelivery() {
+        return subscriptionDelivery;
+    }
+
+    /** The public subscribers, to replicate between the servers of a cluster. */
+    SubscriberStore subscribers() {
+        return subscriberStore;
+    }
+
     /** The human incident updates, to replicate between the servers of a cluster. */
     UpdatesStore updates() {
         return updates;
+    }
+
+    /** The operator's declared incidents and postmortems, to replicate between the servers of a cluster. */
+    OperatorIncidents operatorIncidents() {
+        return operator;
     }
 
     /** The HTTP server, to read its port or mount late routes. */

@@ -58,6 +58,15 @@ class DemoConfigYamlTest {
     }
 
     @Test
+    void theDemoVantagesArePublicSoThePageShowsWhereItFailsFrom() {
+        BongsuConfig cfg = load(options(Path.of("/tmp/d"), List.of(), null, null));
+
+        assertThat(cfg.vantages()).allMatch(dev.bongsu.model.config.VantageConfig::isPublic);
+        assertThat(cfg.vantages()).extracting(v -> v.label().en()).containsExactly("KT Seoul", "SKB Busan", "Tokyo (AWS)");
+        assertThat(cfg.vantages()).extracting(dev.bongsu.model.config.VantageConfig::network).containsExactly("KT", "SKB", "AWS Tokyo");
+    }
+
+    @Test
     void anEnvironmentReferenceIsRefusedNamingTheOption() {
         assertThatThrownBy(() -> DemoConfigYaml.of(options(Path.of("/tmp/${HOME}"), List.of(), null, null), SERVICES))
                 .isInstanceOf(UserException.class)

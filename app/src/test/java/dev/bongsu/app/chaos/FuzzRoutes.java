@@ -60,6 +60,29 @@ final class FuzzRoutes {
                 page("/api/v2/components.json", s -> List.of("/api/v2/components.json")),
                 page("/api/v2/incidents.json", s -> List.of("/api/v2/incidents.json")),
                 page("/api/v2/incidents/unresolved.json", s -> List.of("/api/v2/incidents/unresolved.json")),
+                page("/api/v2/scheduled-maintenances.json", s -> List.of("/api/v2/scheduled-maintenances.json")),
+                page("/api/v2/scheduled-maintenances/upcoming.json", s -> List.of("/api/v2/scheduled-maintenances/upcoming.json")),
+                page("/api/v2/scheduled-maintenances/active.json", s -> List.of("/api/v2/scheduled-maintenances/active.json")),
+                page("/api/v1/incidents/:id", s -> List.of("/api/v1/incidents/" + s.correlatedId(), "/api/v1/incidents/" + s.declaredId() + ".csv",
+                        "/api/v1/incidents/" + s.probeFaultId(), "/api/v1/incidents/no-such-incident")),
+                page("/api/v1/services/:id/vantages", s -> List.of("/api/v1/services/" + s.serviceIds().get(0) + "/vantages",
+                        "/api/v1/services/no-such/vantages")),
+                page("/api/v1/reports", s -> List.of("/api/v1/reports", "/api/v1/reports?by=service&from=2026-11-01")),
+                page("/api/v1/reports.csv", s -> List.of("/api/v1/reports.csv?by=category")),
+                page("/maintenance/:id", s -> List.of("/maintenance/" + s.maintenanceId(), "/maintenance/no-such")),
+                page("/api/v1/maintenance", s -> List.of("/api/v1/maintenance")),
+                page("/badge/overall.svg", s -> List.of("/badge/overall.svg")),
+                page("/badge/provider/:file", s -> List.of("/badge/provider/alpha.svg", "/badge/provider/nobody.svg")),
+                page("/embed", s -> List.of("/embed", "/embed?provider=alpha")),
+                page("/embed/services/:id", s -> List.of("/embed/services/" + s.serviceIds().get(0), "/embed/services/no-such")),
+                page("/subscribe", s -> List.of("/subscribe")),
+                route(Set.of("POST"), "/subscribe", false, s -> List.of("/subscribe"), null, null),
+                route(Set.of("POST"), "/api/v1/subscriptions", false, s -> List.of("/api/v1/subscriptions"),
+                        "{\"email\":\"reader@example.com\",\"lang\":\"ko\",\"providers\":[\"alpha\"]}", null),
+                route(Set.of("GET", "POST"), "/subscriptions/confirm", false, s -> List.of(
+                        "/subscriptions/confirm?id=" + s.subscriberId() + "&token=wrong", "/subscriptions/confirm"), null, null),
+                route(Set.of("GET", "POST"), "/unsubscribe", false, s -> List.of(
+                        "/unsubscribe?id=" + s.subscriberId() + "&token=wrong", "/unsubscribe?id=nobody&token=x"), null, null),
                 route(Set.of("GET"), "/healthz", false, s -> List.of("/healthz"), null, null),
                 route(Set.of("GET"), "/metrics", false, s -> List.of("/metrics"), null, null),
                 route(Set.of(ANY), "/api/*", false, s -> List.of("/api/v1/nothing", "/api/v3/summary.json"), null, null),
@@ -88,6 +111,37 @@ final class FuzzRoutes {
                 route(Set.of("GET"), "/api/v1/admin/outbox", true, s -> List.of("/api/v1/admin/outbox"), null, null),
                 route(Set.of("GET"), "/api/v1/admin/outbox/notifications", true, s -> List.of("/api/v1/admin/outbox/notifications"),
                         null, null),
+                route(Set.of("GET"), "/api/v1/admin/maintenance", true, s -> List.of("/api/v1/admin/maintenance"), null, null),
+                route(Set.of("POST"), "/api/v1/admin/maintenance", true, s -> List.of("/api/v1/admin/maintenance"),
+                        "{\"title\":{\"ko\":\"점검\",\"en\":\"Maintenance\"},\"services\":[\"beta-map\"],"
+                                + "\"start\":\"2030-01-01T00:00:00Z\",\"end\":\"2030-01-01T02:00:00Z\"}", null),
+                route(Set.of("GET"), "/api/v1/admin/maintenance/:id", true, s -> List.of("/api/v1/admin/maintenance/" + s.maintenanceId(),
+                        "/api/v1/admin/maintenance/no-such"), null, null),
+                route(Set.of("PUT", "PATCH"), "/api/v1/admin/maintenance/:id", true, s -> List.of(
+                        "/api/v1/admin/maintenance/" + s.maintenanceId(), "/api/v1/admin/maintenance/no-such"),
+                        "{\"title\":{\"ko\":\"점검 연장\",\"en\":\"Maintenance extended\"}}", null),
+                route(Set.of("DELETE"), "/api/v1/admin/maintenance/:id", true, s -> List.of("/api/v1/admin/maintenance/no-such"), null, null),
+                route(Set.of("POST"), "/api/v1/admin/maintenance/:id/complete", true, s -> List.of(
+                        "/api/v1/admin/maintenance/" + s.maintenanceId() + "/complete", "/api/v1/admin/maintenance/no-such/complete"), "{}", null),
+                route(Set.of("POST"), "/api/v1/admin/incidents", true, s -> List.of("/api/v1/admin/incidents"),
+                        "{\"title\":{\"ko\":\"지연\",\"en\":\"Delays\"},\"services\":[\"alpha-pay\"],\"impact\":\"degraded\","
+                                + "\"text\":{\"ko\":\"느립니다\",\"en\":\"Slow\"}}", null),
+                route(Set.of("PATCH"), "/api/v1/admin/incidents/:id", true, s -> List.of("/api/v1/admin/incidents/" + s.declaredId(),
+                        "/api/v1/admin/incidents/" + s.correlatedId(), "/api/v1/admin/incidents/no-such"), "{\"impact\":\"major_outage\"}", null),
+                route(Set.of("POST"), "/api/v1/admin/incidents/:id/resolve", true, s -> List.of(
+                        "/api/v1/admin/incidents/no-such/resolve", "/api/v1/admin/incidents/" + s.correlatedId() + "/resolve"), "{}", null),
+                route(Set.of("PUT"), "/api/v1/admin/incidents/:id/postmortem", true, s -> List.of(
+                        "/api/v1/admin/incidents/" + s.correlatedId() + "/postmortem", "/api/v1/admin/incidents/" + s.probeFaultId() + "/postmortem"),
+                        "{\"text\":{\"ko\":\"원인 분석\",\"en\":\"What happened\"}}", null),
+                route(Set.of("DELETE"), "/api/v1/admin/incidents/:id/postmortem", true, s -> List.of(
+                        "/api/v1/admin/incidents/no-such/postmortem"), null, null),
+                route(Set.of("GET"), "/api/v1/admin/subscribers", true, s -> List.of("/api/v1/admin/subscribers"), null, null),
+                route(Set.of("GET"), "/api/v1/admin/subscribers.csv", true, s -> List.of("/api/v1/admin/subscribers.csv"), null, null),
+                route(Set.of("GET"), "/api/v1/admin/subscribers/:id", true, s -> List.of("/api/v1/admin/subscribers/" + s.subscriberId(),
+                        "/api/v1/admin/subscribers/no-such"), null, null),
+                route(Set.of("DELETE"), "/api/v1/admin/subscribers", true, s -> List.of("/api/v1/admin/subscribers?address=nobody@example.com"),
+                        null, null),
+                route(Set.of("DELETE"), "/api/v1/admin/subscribers/:id", true, s -> List.of("/api/v1/admin/subscribers/no-such"), null, null),
                 route(Set.of("GET"), "/api/v1/admin/assignments", true, s -> List.of("/api/v1/admin/assignments"), null,
                         "cluster servers only (bongsu server); fuzzed here against its 404 in bongsu run"));
     }

@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,7 +41,10 @@ final class FuzzSystem implements AutoCloseable {
     /** The admin token of the running system. */
     static final String TOKEN = "fuzz-admin-token-7c1e9a52d4";
     /** Attribute values the configuration keeps private; no public answer may contain one. */
-    static final List<String> PRIVATE_VALUES = List.of("dcqx-hidden-7", "dcqx-other-8", "rgqx-secret-4", "depqx-login-5", "depqx-dns-6");
+    /** The subscriber's address: personal data, never in any answer but the admin API's. */
+    static final String SUBSCRIBER = "fuzz.reader@example.com";
+    static final List<String> PRIVATE_VALUES = List.of("dcqx-hidden-7", "dcqx-other-8", "rgqx-secret-4", "depqx-login-5", "depqx-dns-6",
+            SUBSCRIBER);
     /** The datacenter whose services are down throughout the fuzzing. */
     static final String BURNING_DC = "dcqx-hidden-7";
     private static final String FLEET = """
@@ -65,6 +70,9 @@ final class FuzzSystem implements AutoCloseable {
     private String probeFaultId;
     private String silenceId;
     private String updateId;
+    private String maintenanceId;
+    private String declaredId;
+    private String subscriberId;
 
     private FuzzSystem(Path dir) {
         this.processes = new ClusterProcesses(dir);
@@ -119,6 +127,20 @@ final class FuzzSystem implements AutoCloseable {
         JsonObject update = admin("POST", "/api/v1/admin/incidents/" + correlatedId + "/updates", new JsonObject().put("status", "identified")
                 .put("text", new JsonObject().put("ko", "원인을 찾았습니다").put("en", "We found the cause")).encode());
         updateId = String.valueOf(update.getJsonObject("update").getValue("id"));
+
+        // the operator's own records: a maintenance announced for tomorrow, a declared incident, a pending subscriber
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        maintenanceId = admin("POST", "/api/v1/admin/maintenance", new JsonObject()
+                .put("title", new JsonObject().put("ko", "정기 점검").put("en", "Planned maintenance"))
+                .put("services", new JsonArray().add("beta-map")).put("start", tomorrow.toString())
+                .put("end", tomorrow.plus(Duration.ofHours(2)).toString()).encode()).getString("id");
+        declaredId = admin("POST", "/api/v1/admin/incidents", new JsonObject()
+                .put("title", new JsonObject().put("ko", "결제 지연").put("en", "Payments delayed"))
+                .put("services", new JsonArray().add("beta-pay")).put("impact", "partial_outage")
+                .put("text", new JsonObject().put("ko", "결제가 늦습니다").put("en", "Payments are late")).encode())
+                .getJsonObject("incident").getString("id");
+        admin("POST", "/api/v1/subscriptions", new JsonObject().put("email", SUBSCRIBER).put("lang", "en").encode());
+        subscriberId = admin("GET", "/api/v1/admin/subscribers", "").getJsonArray("subscribers").getJsonObject(0).getString("id");
     }
 
     private boolean probeFaultOpen() {
@@ -193,6 +215,21 @@ final class FuzzSystem implements AutoCloseable {
 
     String silenceId() {
         return silenceId;
+    }
+
+    /** The maintenance announced for tomorrow through the admin API. */
+    String maintenanceId() {
+        return maintenanceId;
+    }
+
+    /** The incident the operator declared. */
+    String declaredId() {
+        return declaredId;
+    }
+
+    /** The pending subscriber (its address is personal data the public must never see). */
+    String subscriberId() {
+        return subscriberId;
     }
 
     /** Everything the child process has written so far. */

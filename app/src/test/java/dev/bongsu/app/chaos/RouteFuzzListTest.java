@@ -23,7 +23,7 @@ class RouteFuzzListTest {
                 private static final String BASE = "/api/v1/admin";
                 void mount(Router router) {
                     router.get(BASE + "/silences").handler(this::x);
-                    router.put(BASE + "/maintenance/:id").handler(this::y);
+                    router.put(BASE + "/widgets/:id").handler(this::y);
                 }
                 """;
         List<FuzzRouteScan.Registration> found = FuzzRouteScan.scanFile("X.java", source);
