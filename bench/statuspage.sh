@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Status page under a flash crowd: wrk against Bongsu's status page (/ and /api/v1/status) and against nginx
 # serving the very same bytes as static files, one after the other on this machine; median of RUNS runs.
+# Meanwhile the page's JVM delivers subscription messages: SUBSCRIBERS confirmed subscribers (half webhooks to nginx,
+# half e-mail to a loopback SMTP sink) get a new notice every ANNOUNCE_EVERY_MS during the measured runs (skipped
+# while more than two notices' worth of messages wait: delivery runs flat out with a bounded backlog).
 #
-#   bench/statuspage.sh                 # 3 runs of 15 s per target and path
+#   bench/statuspage.sh                 # 3 runs of 15 s per target and path, 2000 subscribers
 #   RUNS=1 DURATION=5s bench/statuspage.sh
+#   SUBSCRIBERS=0 bench/statuspage.sh   # the page alone, no subscriptions
+#   KEEP=1 bench/statuspage.sh          # keep the temporary directory (logs, databases)
 #
-# Needs: java 17, maven (offline repository filled by a normal build), wrk, nginx, curl.
+# Needs: java 17, maven (offline repository filled by a normal build), wrk, nginx, curl; python3 <= 3.11 for the
+# SMTP sink (its standard-library smtpd; without it the subscribers are all webhooks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +23,10 @@ BONGSU_PORT=${BONGSU_PORT:-18431}
 NGINX_PORT=${NGINX_PORT:-18432}
 SERVERS=${SERVERS:-2}
 BUILD_DIR=${BUILD_DIR:-target-sp}
+SUBSCRIBERS=${SUBSCRIBERS:-2000}
+ANNOUNCE_EVERY_MS=${ANNOUNCE_EVERY_MS:-1000}
+SMTP_PORT=${SMTP_PORT:-18433}
+CONTROL_PORT=${CONTROL_PORT:-18434}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}
 
 for tool in java mvn wrk nginx curl; do
@@ -29,7 +39,7 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   if [[ -f "$work/nginx/nginx.pid" ]]; then kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true; fi
-  rm -rf "$work"
+  if [[ -n "${KEEP:-}" ]]; then echo "kept $work (server.log, smtp.log, data/)"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -43,12 +53,54 @@ cp="model/$BUILD_DIR/classes:statuspage/$BUILD_DIR/classes:$deps"
 mkdir -p "$work/classes"
 javac -nowarn -d "$work/classes" -cp "$cp" bench/src/main/java/dev/bongsu/bench/statuspage/*.java
 
+smtp_pid=""
+if (( SUBSCRIBERS > 0 )); then
+  if python3 -W ignore -c 'import smtpd' 2>/dev/null; then
+    # an SMTP server that takes every message (250), counts it and throws it away; writes the count when stopped
+    cat > "$work/smtp_sink.py" <<'PY'
+import signal, sys, warnings
+warnings.simplefilter("ignore", DeprecationWarning)
+import asyncore, smtpd
+
+class Sink(smtpd.SMTPServer):
+    received = 0
+
+    def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+        Sink.received += 1
+        return None
+
+def stop(*_):
+    with open(sys.argv[2], "w") as f:
+        f.write("%d\n" % Sink.received)
+    sys.exit(0)
+
+signal.signal(signal.SIGTERM, stop)
+Sink(("127.0.0.1", int(sys.argv[1])), None, decode_data=False)
+print("smtp sink listening", flush=True)
+asyncore.loop(timeout=1)
+PY
+    python3 "$work/smtp_sink.py" "$SMTP_PORT" "$work/smtp_count" > "$work/smtp.log" 2>&1 &
+    smtp_pid=$!
+    pids+=("$smtp_pid")
+    for _ in $(seq 1 50); do grep -q "listening" "$work/smtp.log" && break; sleep 0.1; done
+    grep -q "listening" "$work/smtp.log" || { cat "$work/smtp.log"; echo "SMTP sink did not start" >&2; exit 1; }
+    echo "== $SUBSCRIBERS subscribers: half webhooks to nginx, half e-mail to the SMTP sink on 127.0.0.1:$SMTP_PORT"
+  else
+    echo "== $SUBSCRIBERS subscribers, all webhooks to nginx: python3 has no smtpd module (removed in 3.12) for the SMTP sink"
+    SMTP_PORT=0
+  fi
+fi
+
 echo "== starting the status page on 127.0.0.1:$BONGSU_PORT ($SERVERS server instances)"
 # shellcheck disable=SC2086
+SUBSCRIBERS=$SUBSCRIBERS SMTP_PORT=$SMTP_PORT CONTROL_PORT=$CONTROL_PORT ANNOUNCE_EVERY_MS=$ANNOUNCE_EVERY_MS \
+HOOK_URL="http://127.0.0.1:$NGINX_PORT/hook" \
 java $JAVA_OPTS -cp "$work/classes:$cp" dev.bongsu.bench.statuspage.StatusPageBenchServer "$BONGSU_PORT" "$SERVERS" "$work/data" \
   > "$work/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 300); do grep -q "listening on" "$work/server.log" && break; sleep 0.2; done
+server_pid=$!
+pids+=("$server_pid")
+# creating the subscribers (two writes each) comes first
+for _ in $(seq 1 900); do grep -q "listening on" "$work/server.log" && break; sleep 0.2; done
 grep -q "listening on" "$work/server.log" || { cat "$work/server.log"; echo "server did not start" >&2; exit 1; }
 
 echo "== copying the same bytes for nginx"
@@ -79,6 +131,7 @@ http {
     root $work/nginx/root;
     location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
     location = /api/v1/status { default_type "application/json; charset=utf-8"; }
+    location = /hook { return 204; }
   }
 }
 CONF
@@ -91,6 +144,10 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # warm up the JIT before measuring
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Language: ko' "http://127.0.0.1:$BONGSU_PORT/" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$BONGSU_PORT/api/v1/status" >/dev/null
+if (( SUBSCRIBERS > 0 )); then
+  echo "== subscription delivery on: a notice to every subscriber every $ANNOUNCE_EVERY_MS ms while measuring (none while 2 notices' worth wait)"
+  curl -sf -X POST "http://127.0.0.1:$CONTROL_PORT/start" >/dev/null
+fi
 
 # prints "requests/s p99_ms" of one wrk run; $2 is an extra header or empty
 measure() {
@@ -119,6 +176,19 @@ for c in "${cases[@]}"; do
   done
 done
 
+if (( SUBSCRIBERS > 0 )); then
+  # key=value figures of the measured time, read from the outbox's own counters
+  delivery=$(curl -sf -X POST "http://127.0.0.1:$CONTROL_PORT/stop")
+  fig() { tr ' ' '\n' <<<"$delivery" | awk -F= -v k="$1" '$1==k {print $2}'; }
+  # the server goes first, so that its backlog meets no closed SMTP port (no retries after the measurement)
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  if [[ -n "$smtp_pid" ]]; then
+    kill -TERM "$smtp_pid" 2>/dev/null || true
+    wait "$smtp_pid" 2>/dev/null || true
+  fi
+fi
+
 echo
 echo "== median of $RUNS runs, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(nproc) CPUs:$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), load before: $load_before"
 printf '%-16s %-6s %-8s %12s %10s %16s\n' path body target 'requests/s' 'p99 ms' 'bongsu/nginx'
@@ -132,3 +202,12 @@ for c in "${cases[@]}"; do
     printf '%-16s %-6s %-8s %12s %10s %16s\n' "$path" "$enc" "$target" "$rps" "$p99" "$ratio"
   done
 done
+if (( SUBSCRIBERS > 0 )); then
+  echo "with subscriptions being delivered: $(fig delivered) messages, $(fig rate)/s over $(fig seconds) s" \
+    "($SUBSCRIBERS subscribers, $(fig notices) notices, $(fig skipped) skipped while the backlog was over 2 notices;" \
+    "at the end $(fig pending) pending, $(fig dead) dead letters)"
+  echo "   SMTP sink received $(cat "$work/smtp_count" 2>/dev/null || echo n/a) e-mails in all;" \
+    "retries logged: $(grep -c 'subscription message retry' "$work/server.log" || true)," \
+    "dead letters logged: $(grep -c 'dead letter' "$work/server.log" || true)," \
+    "warnings/errors in the server log: $(grep -cE '^(WARNING|SEVERE)' "$work/server.log" || true)"
+fi

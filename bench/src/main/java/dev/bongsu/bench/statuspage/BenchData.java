@@ -56,7 +56,12 @@ final class BenchData implements LiveStatus, IncidentReader, HistoryReader {
     }
 
     static BongsuConfig config(Path dir) {
-        StringBuilder y = new StringBuilder("http: {host: 127.0.0.1, port: 0}\nvantages: [seoul-kt, busan-skb, tokyo-aws]\n"
+        return config(dir, "");
+    }
+
+    /** The configuration with more top-level YAML in front (the subscription run adds {@code smtp} and {@code statusPage}). */
+    static BongsuConfig config(Path dir, String moreYaml) {
+        StringBuilder y = new StringBuilder(moreYaml + "http: {host: 127.0.0.1, port: 0}\nvantages: [seoul-kt, busan-skb, tokyo-aws]\n"
                 + "storage: {dir: \"" + dir + "\"}\nservices:\n");
         for (String[] s : SERVICES) {
             y.append("  - id: ").append(s[0]).append("\n    name: {ko: \"").append(s[1]).append("\", en: \"").append(s[2])
