@@ -9,4 +9,9 @@ public interface LiveStatus {
 
     /** The open incidents, oldest first. */
     List<Incident> openIncidents();
+
+    /** What each vantage sees of each service now (empty when the reader keeps no per-vantage state). */
+    default List<VantageHealth> vantageHealth() {
+        return List.of();
+    }
 }

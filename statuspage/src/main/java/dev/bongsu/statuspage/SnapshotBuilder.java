@@ -3,6 +3,7 @@ package dev.bongsu.statuspage;
 import dev.bongsu.model.Addresses;
 import dev.bongsu.model.HistoryReader;
 import dev.bongsu.model.Incident;
+import dev.bongsu.model.VantageHealth;
 import dev.bongsu.model.IncidentKind;
 import dev.bongsu.model.IncidentQuery;
 import dev.bongsu.model.IncidentReader;
@@ -26,6 +27,7 @@ import dev.bongsu.statuspage.render.Times;
 import dev.bongsu.statuspage.snapshot.Renderer;
 import dev.bongsu.statuspage.snapshot.Snapshot;
 import dev.bongsu.statuspage.updates.UpdatesStore;
+import dev.bongsu.statuspage.vantagemap.LiveVantages;
 import dev.bongsu.statuspage.vantagemap.VantageMeasurements;
 import dev.bongsu.statuspage.vantagemap.VantageReads;
 import io.vertx.core.Future;
@@ -56,6 +58,8 @@ final class SnapshotBuilder extends VerticleBase {
     private static final Duration RECENT_INCIDENTS = Duration.ofDays(90);
     private static final int RECENT_LIMIT = 500;
 
+    /** How often the detector's per-vantage view is compared with the one the last build showed. */
+    private static final long LIVE_MAP_CHECK_MS = 2000;
     private final BongsuConfig config;
     private final LiveStatus live;
     private final IncidentReader incidentReader;
@@ -73,6 +77,7 @@ final class SnapshotBuilder extends VerticleBase {
     private final VantageReads vantageReads;
     private volatile VantageMeasurements measured = VantageMeasurements.NONE;
     private List<Incident> lastRecent = List.of();
+    private List<VantageHealth> lastLive = List.of();
     private Snapshot css;
     private boolean scheduled;
     private boolean running;
@@ -113,6 +118,14 @@ final class SnapshotBuilder extends VerticleBase {
                 .onSuccess(x -> {
                     vertx.setPeriodic(settings.historyRefresh().toMillis(), t -> refreshHistory().onSuccess(v -> requestRebuild()));
                     vertx.setPeriodic(settings.fullRefresh().toMillis(), t -> requestRebuild());
+                    // a vantage that starts or stops failing changes the outage maps even when no service changes state
+                    vertx.setPeriodic(LIVE_MAP_CHECK_MS, t -> {
+                        List<VantageHealth> now = live.vantageHealth();
+                        if (!now.equals(lastLive)) {
+                            lastLive = now;
+                            requestRebuild();
+                        }
+                    });
                 });
     }
 
@@ -156,7 +169,12 @@ final class SnapshotBuilder extends VerticleBase {
                 })
                 .map(recent -> {
                     lastRecent = recent;
-                    return SiteData.of(config, operatorNotes, now, currentStates(), mergeIncidents(recent), updates.byIncident(), history)
+                    List<Incident> merged = mergeIncidents(recent);
+                    // the outage maps of services and open incidents say what each vantage sees now, not minutes ago
+                    HistorySnapshot h = history;
+                    HistorySnapshot withLive = new HistorySnapshot(h.daysFrom(), h.daily(), h.dayFrom(), h.recent(),
+                            LiveVantages.overlay(h.vantages(), live.vantageHealth(), merged.stream().filter(Incident::isOpen).toList(), now));
+                    return SiteData.of(config, operatorNotes, now, currentStates(), merged, updates.byIncident(), withLive)
                             .withMaintenance(MaintenanceView.of(maintenance.maintenances(), config.services(), now));
                 })
                 .compose(data -> vertx.executeBlocking(() -> new SiteState(data, Renderer.renderAll(data, css))))

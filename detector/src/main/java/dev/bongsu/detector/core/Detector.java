@@ -7,6 +7,8 @@ import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.Severity;
+import dev.bongsu.model.VantageHealth;
+import dev.bongsu.model.config.CheckConfig;
 import dev.bongsu.model.config.DetectorConfig;
 import dev.bongsu.model.config.ServiceConfig;
 
@@ -90,6 +92,29 @@ public final class Detector {
         all.addAll(orphans);
         return all.stream().sorted(Comparator.comparing((IncidentDraft d) -> d.startedAt).thenComparing(d -> d.id))
                 .map(IncidentDraft::snapshot).toList();
+    }
+
+    /**
+     * What each vantage sees of each service at {@code now}: per service and vantage, the checks with a fresh result
+     * and how many of them that vantage sees failing. Vantages without any fresh result for a service are left out.
+     */
+    public List<VantageHealth> vantageHealth(Instant now) {
+        long nowMs = now.toEpochMilli();
+        List<VantageHealth> out = new ArrayList<>();
+        for (ServiceConfig s : services.values()) {
+            Map<String, int[]> byVantage = new LinkedHashMap<>();
+            for (CheckConfig c : s.checks()) {
+                for (Map.Entry<String, VantageCheckState> e : obs.of(c.id()).entrySet()) {
+                    if (obs.fresh(c, e.getValue(), nowMs)) {
+                        int[] n = byVantage.computeIfAbsent(e.getKey(), v -> new int[2]);
+                        n[0]++;
+                        n[1] += e.getValue().failing() ? 1 : 0;
+                    }
+                }
+            }
+            byVantage.forEach((v, n) -> out.add(new VantageHealth(s.id(), v, n[0], n[1])));
+        }
+        return out;
     }
 
     /** The health of one check across vantages (UNKNOWN for an unknown check). */

@@ -9,6 +9,7 @@ import dev.bongsu.model.LiveStatus;
 import dev.bongsu.model.ResultBatch;
 import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.ServiceStateChange;
+import dev.bongsu.model.VantageHealth;
 import dev.bongsu.model.config.BongsuConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -17,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +47,7 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
     private Future<Void> lastStep = Future.succeededFuture();
     private volatile List<ServiceState> states = List.of();
     private volatile List<Incident> openIncidents = List.of();
+    private volatile List<VantageHealth> vantageHealth = List.of();
 
     /** A detector over the configured services and vantages, persisting to {@code store}, timed by {@code clock}. */
     public DetectorVerticle(BongsuConfig config, IncidentStore store, Clock clock) {
@@ -73,7 +76,12 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
             consumer = vertx.eventBus().consumer(Addresses.RESULTS,
                     msg -> step(detector.onResults(msg.body().results(), clock.instant())));
             statsConsumer = vertx.eventBus().consumer(Addresses.PROBE_STATS, msg -> onStats(msg.body()));
-            timer = vertx.setPeriodic(TICK_MILLIS, id -> step(detector.tick(clock.instant())));
+            timer = vertx.setPeriodic(TICK_MILLIS, id -> {
+                Instant now = clock.instant();
+                step(detector.tick(now));
+                // what each vantage sees, for the status page's live outage map: once a tick, not once a result
+                vantageHealth = detector.vantageHealth(now);
+            });
             return Future.join(consumer.completion(), statsConsumer.completion());
         });
     }
@@ -147,5 +155,10 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
     @Override
     public List<Incident> openIncidents() {
         return openIncidents;
+    }
+
+    @Override
+    public List<VantageHealth> vantageHealth() {
+        return vantageHealth;
     }
 }

@@ -18,6 +18,7 @@ import dev.bongsu.model.ServiceState;
 import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.Severity;
 import dev.bongsu.model.TransitionType;
+import dev.bongsu.model.VantageHealth;
 import dev.bongsu.model.config.DetectorConfig;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.model.config.Thresholds;
@@ -101,6 +102,21 @@ class DetectorTest {
             assertThat(c.current().health()).isEqualTo(Health.DOWN);
             assertThat(c.current().reason().en()).contains("kakaotalk.tcp failing from 2 of 3 vantages (connect_refused)");
         });
+    }
+
+    @Test
+    void eachVantageSaysWhatItSeesOfEachServiceEvenWhenTheServiceIsNotDown() {
+        rounds(0, 2, Failing.none());
+        rounds(3, 5, Failing.services("kakaotalk").onlyFrom("seoul"));
+
+        List<VantageHealth> talk = detector.vantageHealth(at(5).plusMillis(100)).stream()
+                .filter(v -> v.serviceId().equals("kakaotalk")).toList();
+        assertThat(health("kakaotalk")).as("one vantage alone is not an outage").isEqualTo(Health.UP);
+        assertThat(talk).extracting(VantageHealth::vantage).containsExactlyInAnyOrder("seoul", "busan", "daejeon");
+        assertThat(talk).filteredOn(v -> v.vantage().equals("seoul")).singleElement()
+                .satisfies(v -> assertThat(v.failing()).isEqualTo(v.checks()).isPositive());
+        assertThat(talk).filteredOn(v -> !v.vantage().equals("seoul")).allSatisfy(v -> assertThat(v.failing()).isZero());
+        assertThat(detector.vantageHealth(at(60))).as("nothing fresh an hour of rounds later").isEmpty();
     }
 
     @Test

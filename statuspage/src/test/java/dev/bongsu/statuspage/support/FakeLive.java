@@ -3,6 +3,7 @@ package dev.bongsu.statuspage.support;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.LiveStatus;
 import dev.bongsu.model.ServiceState;
+import dev.bongsu.model.VantageHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ public final class FakeLive implements LiveStatus {
     private final List<String> order;
     private final Map<String, ServiceState> states = new ConcurrentHashMap<>();
     private final Map<String, Incident> open = new ConcurrentHashMap<>();
+    private volatile List<VantageHealth> vantageHealth = List.of();
 
     /** A view with these states. */
     public FakeLive(List<ServiceState> initial) {
@@ -32,6 +34,16 @@ public final class FakeLive implements LiveStatus {
         } else {
             open.remove(i.id());
         }
+    }
+
+    /** Sets what each vantage sees now. */
+    public void vantageHealth(List<VantageHealth> now) {
+        vantageHealth = List.copyOf(now);
+    }
+
+    @Override
+    public List<VantageHealth> vantageHealth() {
+        return vantageHealth;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bongsu.model.LocalizedText;
+import dev.bongsu.model.VantageHealth;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.VantageConfig;
 import dev.bongsu.statuspage.SiteSettings;
@@ -116,9 +117,24 @@ class VantageMapSiteTest {
     }
 
     @Test
+    void theLiveMapSaysWhatEachVantageSeesNowBeforeAnyMinuteIsStored() throws Exception {
+        // kakaomap has no stored minute yet; the detector already sees it failing from KT Seoul only
+        f.live.vantageHealth(List.of(new VantageHealth("kakaomap", "seoul-kt", 2, 2), new VantageHealth("kakaomap", "busan-skb", 2, 0),
+                new VantageHealth("kakaomap", "tokyo-aws", 2, 0), new VantageHealth("kakaomap", PRIVATE, 2, 2)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> f.text("/api/v1/services/kakaomap/vantages").body().contains("\"fails\""));
+        JsonObject doc = new JsonObject(f.text("/api/v1/services/kakaomap/vantages").body());
+
+        assertThat(doc.getJsonObject("verdict").getString("kind")).isEqualTo("network");
+        assertThat(doc.getJsonArray("vantages")).hasSize(3);
+        assertThat(doc.encode()).doesNotContain(PRIVATE);
+        assertThat(f.text("/services/kakaomap?lang=en").body()).contains("likely a KT network problem, not the service");
+        f.live.vantageHealth(List.of());
+    }
+
+    @Test
     void theIncidentAnswerCarriesWhereItFailedFrom() throws Exception {
         f.dcFire();
-        await().atMost(Duration.ofSeconds(10)).until(() -> f.text("/api/v1/incidents/inc-dcfire-1").body().contains("\"fails\""));
+        await().atMost(Duration.ofSeconds(15)).until(() -> f.text("/api/v1/incidents/inc-dcfire-1").body().contains("\"fails_everywhere\""));
         JsonObject map = new JsonObject(f.text("/api/v1/incidents/inc-dcfire-1").body()).getJsonObject("vantageMap");
 
         assertThat(map.getJsonArray("vantages")).hasSize(3);
