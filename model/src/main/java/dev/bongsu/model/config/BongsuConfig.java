@@ -62,6 +62,15 @@ public record BongsuConfig(
         return services.stream().flatMap(s -> s.checks().stream()).collect(Collectors.toList());
     }
 
+    /**
+     * The status page's public address, without a trailing slash: {@code statusPage.publicUrl} when set, else
+     * {@code http.publicUrl}. Every absolute link the site gives out (feed, v2, e-mails, webhooks) starts with it.
+     */
+    public String pageUrl() {
+        String url = statusPage.publicUrl() != null ? statusPage.publicUrl() : http.publicUrl();
+        return url.replaceAll("/+$", "");
+    }
+
     /** The vantage names, in config order. */
     public List<String> vantageNames() {
         return vantages.stream().map(VantageConfig::name).toList();

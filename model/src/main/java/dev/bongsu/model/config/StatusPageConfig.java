@@ -27,6 +27,11 @@ public record StatusPageConfig(LocalizedText title, LocalizedText description, S
                 SubscriptionsConfig.defaults());
     }
 
+    /** A permalink: absolute on {@code publicUrl} when it is set, else the path alone (the page is wherever it is read). */
+    public String permalink(String path) {
+        return (publicUrl == null ? "" : publicUrl) + path;
+    }
+
     /** The display name of an attribute value, or the value itself in both languages. */
     public LocalizedText valueName(String attribute, String value) {
         LocalizedText t = valueNames.getOrDefault(attribute, Map.of()).get(value);

@@ -23,7 +23,7 @@ public final class AtomFeed {
 
     /** Renders the feed; texts are English with the Korean after them. */
     public static String render(SiteData d) {
-        String base = d.config().http().publicUrl().replaceAll("/+$", "");
+        String base = d.config().pageUrl();
         List<PublicIncident> entries = SiteData.topLevel(d.incidents(), d.incidents()).stream()
                 .sorted(Comparator.comparing(PublicIncident::lastChange).reversed()).limit(MAX_ENTRIES).toList();
         Instant updated = entries.isEmpty() ? d.now() : entries.get(0).lastChange();

@@ -61,7 +61,7 @@ public final class MaintenanceJson {
 
     private static JsonArray v2List(SiteData d, List<PublicMaintenance> list) {
         JsonArray a = new JsonArray();
-        String base = d.config().http().publicUrl().replaceAll("/+$", "");
+        String base = d.config().pageUrl();
         for (PublicMaintenance m : list) {
             String status = switch (m.phase()) {
                 case SCHEDULED -> "scheduled";

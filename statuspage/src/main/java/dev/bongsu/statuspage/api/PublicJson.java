@@ -43,7 +43,7 @@ public final class PublicJson {
             services.add(serviceCore(s, d.state(s.id())).put("state", MaintenanceFragments.stateName(d, s.id())));
         }
         return new JsonObject()
-                .put("page", new JsonObject().put("title", text(d.config().statusPage().title())).put("url", d.config().http().publicUrl()))
+                .put("page", new JsonObject().put("title", text(d.config().statusPage().title())).put("url", d.config().pageUrl()))
                 .put("overall", new JsonObject().put("state", o.wireName())
                         .put("text", text(new LocalizedText(Texts.overall(Lang.KO, o), Texts.overall(Lang.EN, o)))))
                 .put("updatedAt", Times.iso(d.now()))
@@ -139,7 +139,6 @@ public final class PublicJson {
         i.updates().forEach(u -> ups.add(update(u)));
         Instant end = i.resolvedAt() != null ? i.resolvedAt() : now;
         String path = "/incidents/" + i.id();
-        String base = view.config().statusPage().publicUrl();
         return new JsonObject()
                 .put("id", i.id())
                 .put("kind", i.kind().wireName())
@@ -161,7 +160,7 @@ public final class PublicJson {
                 .put("timeline", steps)
                 .put("updates", ups)
                 .put("postmortem", i.postmortem() == null ? null : postmortem(i.postmortem()))
-                .put("permalink", base == null ? path : base + path)
+                .put("permalink", view.config().statusPage().permalink(path))
                 .put("links", new JsonObject().put("page", path).put("json", "/api/v1/incidents/" + i.id())
                         .put("csv", "/api/v1/incidents/" + i.id() + ".csv"));
     }

@@ -28,7 +28,7 @@ public final class StatuspageV2 {
     /** {@code page}. */
     public static JsonObject page(SiteData d) {
         return new JsonObject().put("id", PAGE_ID).put("name", d.config().statusPage().title().en())
-                .put("url", d.config().http().publicUrl()).put("time_zone", "Asia/Seoul").put("updated_at", Times.iso(d.now()));
+                .put("url", d.config().pageUrl()).put("time_zone", "Asia/Seoul").put("updated_at", Times.iso(d.now()));
     }
 
     /** {@code /api/v2/status.json}. */
@@ -126,7 +126,7 @@ public final class StatuspageV2 {
                     .put("monitoring_at", null).put("resolved_at", Times.iso(i.resolvedAt()))
                     .put("impact", i.impact() != null ? v2Impact(i.impact())
                             : i.severity() == Severity.CRITICAL ? "critical" : i.severity() == Severity.WARNING ? "minor" : "none")
-                    .put("shortlink", d.config().http().publicUrl().replaceAll("/+$", "") + "/incidents/" + i.id())
+                    .put("shortlink", d.config().pageUrl() + "/incidents/" + i.id())
                     .put("started_at", Times.iso(i.startedAt())).put("page_id", PAGE_ID)
                     .put("incident_updates", updates).put("components", comps));
         }

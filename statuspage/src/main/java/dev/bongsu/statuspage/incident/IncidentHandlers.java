@@ -98,8 +98,7 @@ public final class IncidentHandlers {
             return;
         }
         SiteState st = state.get();
-        String base = st.data().config().statusPage().publicUrl();
-        String permalink = (base == null ? "" : base) + "/incidents/" + id;
+        String permalink = st.data().config().statusPage().permalink("/incidents/" + id);
         Snapshot s = st.snapshots().get(SnapshotKeys.page("/incidents/" + id, lang.tag()));
         if (s != null) {
             canonical(ctx, permalink);

@@ -76,8 +76,7 @@ public final class IncidentPage {
         updates(b, i.updates(), lang);
         timeline(b, IncidentTimeline.of(view, i, members), lang);
         postmortem(b, i.postmortem(), lang);
-        String base = view.config().statusPage().publicUrl();
-        String permalink = (base == null ? "" : base) + "/incidents/" + Html.seg(i.id());
+        String permalink = view.config().statusPage().permalink("/incidents/" + Html.seg(i.id()));
         b.append("<p class=\"note\">").append(esc(Texts.t(lang, "permalink"))).append(": <a id=\"permalink\" href=\"").append(esc(permalink))
                 .append("\">").append(esc(permalink)).append("</a></p>\n");
         return Layout.page(lang, view.config().statusPage(), i.title().in(lang.tag()), "/incidents/" + Html.seg(i.id()), now, b.toString());

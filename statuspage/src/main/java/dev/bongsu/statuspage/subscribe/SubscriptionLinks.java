@@ -23,8 +23,7 @@ public final class SubscriptionLinks {
 
     /** Links on the page's public address. */
     public static SubscriptionLinks of(BongsuConfig cfg) {
-        String url = cfg.statusPage().publicUrl();
-        return new SubscriptionLinks(url != null ? url : cfg.http().publicUrl());
+        return new SubscriptionLinks(cfg.pageUrl());
     }
 
     /** The confirm link of a subscriber, on the page's public address. */
