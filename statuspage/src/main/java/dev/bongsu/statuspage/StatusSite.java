@@ -59,7 +59,8 @@ public final class StatusSite {
     /** The widget alone may be framed, by any site. */
     private final SecurityHeaders framable = SecurityHeaders.embeddable(EmbedStyle.CSP_SOURCE, "*");
     private final ReportService reports;
-    private String deploymentId;
+    /** Set once the builder runs; read by change listeners on other threads (store workers, tests). */
+    private volatile String deploymentId;
     private Subscriptions subscriptions;
     private MaintenanceAnnouncer announcer;
     private final OperatorIncidents operator;
