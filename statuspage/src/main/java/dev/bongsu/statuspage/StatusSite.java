@@ -156,6 +156,14 @@ public final class StatusSite {
                 .mapEmpty();
     }
 
+    /**
+     * Swaps in a reloaded configuration (services, names, status-page settings) and rebuilds the pages; stores and
+     * subscribers are kept. Completes once the new pages are served.
+     */
+    public Future<Void> reconfigure(BongsuConfig next) {
+        return Future.failedFuture("reload of the status page is not built yet");
+    }
+
     /** Stops rebuilding and closes the updates store. */
     public Future<Void> stop() {
         if (announcer != null) {

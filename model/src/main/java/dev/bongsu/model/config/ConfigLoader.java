@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
     private static final String[] ROOT_KEYS = {
         "http", "admin", "metrics", "vantages", "defaults", "services", "storage", "probes", "detector", "alerting", "statusPage",
-        "cluster", "smtp"
+        "cluster", "smtp", "reload", "watchdog"
     };
     private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -84,7 +84,8 @@ public final class ConfigLoader {
                 AlertingSection.read(root.get("alerting"), services, vantages),
                 StatusPageSection.read(root.get("statusPage")),
                 ClusterSection.read(root.get("cluster")),
-                SmtpSection.read(root.get("smtp")));
+                SmtpSection.read(root.get("smtp")),
+                new OperationsConfig(ReloadSection.read(root.get("reload")), WatchdogSection.read(root.get("watchdog"))));
     }
 
     /**
