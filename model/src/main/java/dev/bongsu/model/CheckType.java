@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 /** The protocol a check probes with. */
 public enum CheckType {
-    HTTP, TCP, DNS, TLS;
+    HTTP, TCP, DNS, TLS,
+    /** Pushed "I am alive" calls to {@code /api/v1/push/{check}}, never probed. */
+    HEARTBEAT;
 
     /** Lower-case name as written in config and on the wire. */
     @JsonValue

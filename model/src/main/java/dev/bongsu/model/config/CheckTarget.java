@@ -1,7 +1,7 @@
 package dev.bongsu.model.config;
 
 /** What a check probes, one record per protocol. */
-public sealed interface CheckTarget permits HttpTarget, TcpTarget, DnsTarget, TlsTarget {
+public sealed interface CheckTarget permits HttpTarget, TcpTarget, DnsTarget, TlsTarget, HeartbeatTarget {
     /** A short description for logs (never shown on public pages). */
     String describe();
 }

@@ -102,7 +102,8 @@ final class ServicesSection {
             case "tcp" -> CheckType.TCP;
             case "dns" -> CheckType.DNS;
             case "tls" -> CheckType.TLS;
-            default -> throw typeNode.error("one of http, https, tcp, dns, tls");
+            case "heartbeat" -> CheckType.HEARTBEAT;
+            default -> throw typeNode.error("one of http, https, tcp, dns, tls, heartbeat");
         };
         List<String> keys = new ArrayList<>(List.of("name", "type", "interval", "timeout", "critical", "thresholds"));
         keys.addAll(switch (type) {
@@ -111,7 +112,11 @@ final class ServicesSection {
             case TCP -> List.of("host", "port");
             case DNS -> List.of("query", "recordType", "resolver");
             case TLS -> List.of("host", "port", "minDaysLeft", "verify");
+            case HEARTBEAT -> List.of("period", "grace", "token");
         });
+        if (type == CheckType.HEARTBEAT) {
+            return heartbeat(serviceId, n);
+        }
         n.allowOnly(keys.toArray(String[]::new));
         String name = n.get("name").isMissing() ? typeText : n.get("name").id();
         Duration interval = n.get("interval").durationOr(defaultInterval, MIN_INTERVAL, MAX_INTERVAL);
@@ -127,6 +132,7 @@ final class ServicesSection {
             case DNS -> dns(n);
             case TLS -> new TlsTarget(host(n.require("host")), n.get("port").isMissing() ? 443 : port(n.get("port")),
                     n.get("minDaysLeft").integerOr(14, 0, 3650), n.get("verify").boolOr(true));
+            case HEARTBEAT -> throw new IllegalStateException("read above");
         };
         ConfigNode th = n.get("thresholds");
         th.allowOnly("failuresToDown", "successesToUp", "vantages");
@@ -139,6 +145,18 @@ final class ServicesSection {
         }
         return new CheckConfig(serviceId + "." + name, name, serviceId, type, interval, timeout,
                 n.get("critical").boolOr(defaultCritical), target, thresholds(th), perVantage);
+    }
+
+    /** A heartbeat check: pushed, never probed; its interval is the period, its timeout the grace. */
+    private CheckConfig heartbeat(String serviceId, ConfigNode n) {
+        String name = n.get("name").isMissing() ? "heartbeat" : n.get("name").id();
+        Duration period = n.require("period").duration(Duration.ofSeconds(1), Duration.ofDays(7));
+        Duration grace = n.get("grace").durationOr(period.dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : period.dividedBy(2), Duration.ofSeconds(1), Duration.ofDays(7));
+        String token = n.get("token").isMissing() ? null : n.get("token").nonEmptyText();
+        ConfigNode th = n.get("thresholds");
+        return new CheckConfig(serviceId + "." + name, name, serviceId, CheckType.HEARTBEAT, period, grace,
+                n.get("critical").boolOr(defaultCritical), new HeartbeatTarget(period, grace, token), thresholds(th), Map.of());
     }
 
     private static Thresholds thresholds(ConfigNode n) {
