@@ -25,10 +25,10 @@ import java.util.Set;
  */
 final class Correlator {
     private final ServiceIncidents services;
-    private final HypothesisRanker ranker;
+    private HypothesisRanker ranker;
     private final IncidentMaker maker;
-    private final Pacing pacing;
-    private final IncidentWords.ValueNames valueNames;
+    private Pacing pacing;
+    private IncidentWords.ValueNames valueNames;
     private final Map<String, IncidentDraft> groups = new LinkedHashMap<>();
 
     Correlator(ServiceIncidents services, HypothesisRanker ranker, IncidentMaker maker, Pacing pacing,
@@ -51,6 +51,43 @@ final class Correlator {
 
     void restore(IncidentDraft d) {
         groups.put(d.id, d);
+    }
+
+    /**
+     * Takes a reloaded configuration: open groups lose the {@code removed} services (whose own incidents were
+     * resolved) and say so; a group with no member failing any more resolves as when its last member recovers, and
+     * one left with fewer than two services resolves too, a member still failing continuing in its own incident.
+     */
+    void reconfigure(HypothesisRanker nextRanker, Pacing nextPacing, IncidentWords.ValueNames nextNames,
+                     Set<String> removed, Instant now, Step step) {
+        this.ranker = nextRanker;
+        this.pacing = nextPacing;
+        this.valueNames = nextNames;
+        for (IncidentDraft g : List.copyOf(groups.values())) {
+            List<String> gone = g.services.stream().filter(removed::contains).toList();
+            if (gone.isEmpty()) {
+                continue;
+            }
+            for (String s : gone) {
+                g.services.remove(s);
+                g.note(Wording.removedFromGroup(s), s);
+            }
+            step.touch(g);
+            List<IncidentDraft> children = children(g);
+            if (children.isEmpty()) {
+                g.resolve(now, Wording.groupResolved());
+                groups.remove(g.id);
+            } else if (g.services.size() < 2) {
+                g.resolve(now, Wording.groupTooFew());
+                groups.remove(g.id);
+                children.forEach(c -> services.detach(c, g.id, step));
+            }
+        }
+    }
+
+    /** The open service incidents of a group's members. */
+    private List<IncidentDraft> children(IncidentDraft g) {
+        return services.tracks().stream().map(t -> t.incident).filter(c -> c != null && g.id.equals(c.parentId)).toList();
     }
 
     /** Decides which of the failing services without an incident open one now, and in which group. */
@@ -187,8 +224,7 @@ final class Correlator {
     void update(Instant now, Step step) {
         Set<String> failing = services.failing();
         for (IncidentDraft g : List.copyOf(groups.values())) {
-            List<IncidentDraft> children = services.tracks().stream().map(t -> t.incident)
-                    .filter(c -> c != null && g.id.equals(c.parentId)).toList();
+            List<IncidentDraft> children = children(g);
             if (children.isEmpty()) {
                 g.resolve(now, Wording.groupResolved());
                 groups.remove(g.id);

@@ -32,8 +32,9 @@ import java.util.Set;
 public final class Detector {
     private final Map<String, ServiceConfig> services = new LinkedHashMap<>();
     private final Observations obs;
-    private final HypothesisRanker ranker;
-    private final Pacing pacing;
+    private HypothesisRanker ranker;
+    private Pacing pacing;
+    private IncidentWords.ValueNames valueNames;
     private final VantageFaults vantageFaults;
     private final MonitoringBlindness blindness;
     private final HealthJudge health;
@@ -61,6 +62,7 @@ public final class Detector {
     public Detector(List<ServiceConfig> services, List<String> vantages, DetectorConfig cfg, IncidentIds ids,
                     IncidentWords.ValueNames valueNames) {
         services.forEach(s -> this.services.put(s.id(), s));
+        this.valueNames = valueNames;
         this.maker = new IncidentMaker(ids);
         this.obs = new Observations(services, vantages, cfg);
         this.ranker = new HypothesisRanker(this.services, cfg.correlationAttributes());
@@ -105,7 +107,8 @@ public final class Detector {
             Map<String, int[]> byVantage = new LinkedHashMap<>();
             for (CheckConfig c : s.checks()) {
                 for (Map.Entry<String, VantageCheckState> e : obs.of(c.id()).entrySet()) {
-                    if (obs.fresh(c, e.getValue(), nowMs)) {
+                    // a map of places: a heartbeat is pushed from nowhere in particular
+                    if (!Heartbeats.isPush(e.getKey()) && obs.fresh(c, e.getValue(), nowMs)) {
                         int[] n = byVantage.computeIfAbsent(e.getKey(), v -> new int[2]);
                         n[0]++;
                         n[1] += e.getValue().failing() ? 1 : 0;
@@ -197,11 +200,50 @@ public final class Detector {
         return evaluate(now);
     }
 
+    /**
+     * Takes a reloaded configuration at {@code now}, keeping what it knows, and re-evaluates; correlated-incident
+     * titles keep naming values as before.
+     *
+     * @see #reconfigure(List, List, DetectorConfig, IncidentWords.ValueNames, Instant)
+     */
+    public DetectorOutput reconfigure(List<ServiceConfig> services, List<String> vantages, DetectorConfig cfg, Instant now) {
+        return reconfigure(services, vantages, cfg, valueNames, now);
+    }
+
+    /**
+     * Takes a reloaded configuration at {@code now} without losing state, and re-evaluates. A check with the same id
+     * keeps its state at every vantage (a new target resets only its latency baseline), a service with the same id
+     * keeps its state and its open incident (same id); a removed service's open incident resolves with the reason
+     * and leaves its correlated incident, which resolves when fewer than two services remain; a removed vantage's
+     * probe fault resolves; new services and checks start unknown; the new settings apply from {@code now}.
+     *
+     * @return the state changes and incident transitions to publish, like any step
+     */
+    public DetectorOutput reconfigure(List<ServiceConfig> services, List<String> vantages, DetectorConfig cfg,
+                                      IncidentWords.ValueNames valueNames, Instant now) {
+        Step step = new Step();
+        this.services.clear();
+        services.forEach(s -> this.services.put(s.id(), s));
+        this.valueNames = valueNames;
+        this.ranker = new HypothesisRanker(this.services, cfg.correlationAttributes());
+        this.pacing = new Pacing(cfg);
+        Set<String> droppedVantages = obs.reconfigure(services, vantages, cfg);
+        vantageFaults.reconfigure(cfg, droppedVantages, now, step);
+        blindness.reconfigure(cfg);
+        health.reconfigure(cfg);
+        Set<String> removed = serviceIncidents.reconfigure(services, cfg, ranker, now, step);
+        correlator.reconfigure(ranker, pacing, valueNames, removed, now, step);
+        return evaluate(now, step);
+    }
+
     // ---- one step ----
 
     private DetectorOutput evaluate(Instant now) {
+        return evaluate(now, new Step());
+    }
+
+    private DetectorOutput evaluate(Instant now, Step step) {
         long nowMs = now.toEpochMilli();
-        Step step = new Step();
         boolean blind = vantageFaults.blind(nowMs);
         blindness.judgeBlind(now, blind, blind && vantageFaults.anyLocalFault(nowMs), step);
         vantageFaults.judge(now, blind, step);
@@ -213,7 +255,7 @@ public final class Detector {
         List<ServiceStateChange> stateChanges = new ArrayList<>();
         for (ServiceTrack t : serviceIncidents.tracks()) {
             HealthJudge.Verdict v = health.judge(t.config, faulted, nowMs, together.contains(t.id()));
-            boolean confirmed = health.failingFor(t.config, faulted, nowMs, pacing.confirmForMillis(t.config));
+            boolean confirmed = health.failingFor(t.config, faulted, nowMs, c -> pacing.confirmForMillis(t.config, c));
             ServiceStateChange change = serviceIncidents.judged(t, v, confirmed, now);
             if (change != null) {
                 stateChanges.add(change);

@@ -12,6 +12,7 @@ import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.VantageHealth;
 import dev.bongsu.model.config.BongsuConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +35,6 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
     private static final Logger LOG = Logger.getLogger(DetectorVerticle.class.getName());
     private static final long TICK_MILLIS = 1000;
 
-    private final BongsuConfig config;
     private final IncidentStore store;
     private final Clock clock;
     private final IncidentIds ids;
@@ -45,9 +45,16 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
     private long timer = -1;
     /** The publication of the latest step; the next one waits for it so that order is kept. */
     private Future<Void> lastStep = Future.succeededFuture();
-    private volatile List<ServiceState> states = List.of();
-    private volatile List<Incident> openIncidents = List.of();
-    private volatile List<VantageHealth> vantageHealth = List.of();
+    /** What readers see, swapped as a whole: a reload changes the configuration and the snapshots at once. */
+    private volatile View view;
+
+    /** The configuration in use and the snapshots readers get from it. */
+    private record View(BongsuConfig config, List<ServiceState> states, List<Incident> openIncidents,
+                        List<VantageHealth> vantageHealth) {
+        View with(List<ServiceState> nextStates, List<Incident> nextOpen) {
+            return new View(config, nextStates, nextOpen == null ? openIncidents : nextOpen, vantageHealth);
+        }
+    }
 
     /** A detector over the configured services and vantages, persisting to {@code store}, timed by {@code clock}. */
     public DetectorVerticle(BongsuConfig config, IncidentStore store, Clock clock) {
@@ -56,7 +63,7 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
 
     /** The same, with a chosen id generator. */
     public DetectorVerticle(BongsuConfig config, IncidentStore store, Clock clock, IncidentIds ids) {
-        this.config = config;
+        this.view = new View(config, List.of(), List.of(), List.of());
         this.store = store;
         this.clock = clock;
         this.ids = ids;
@@ -65,11 +72,11 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
     @Override
     public Future<?> start() {
         return store.incidents(IncidentQuery.open()).compose(open -> {
+            BongsuConfig config = view.config();
             detector = new Detector(config.services(), config.vantageNames(), config.detector(), ids,
                     config.statusPage()::valueName);
             detector.restore(open);
-            states = detector.states();
-            openIncidents = detector.openIncidents();
+            view = new View(config, detector.states(), detector.openIncidents(), List.of());
             if (!open.isEmpty()) {
                 LOG.info("detector: restored " + open.size() + " open incident(s) from " + store.file());
             }
@@ -80,7 +87,8 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
                 Instant now = clock.instant();
                 step(detector.tick(now));
                 // what each vantage sees, for the status page's live outage map: once a tick, not once a result
-                vantageHealth = detector.vantageHealth(now);
+                View v = view;
+                view = new View(v.config(), v.states(), v.openIncidents(), detector.vantageHealth(now));
             });
             return Future.join(consumer.completion(), statsConsumer.completion());
         });
@@ -92,7 +100,30 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
      * once the detector runs the new configuration.
      */
     public Future<Void> reconfigure(BongsuConfig next) {
-        return Future.failedFuture("reload of the detector is not built yet");
+        if (context == null) {
+            return Future.failedFuture("the detector is not deployed");
+        }
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(ignored -> {
+            if (detector == null) {
+                done.fail("the detector has not started yet");
+                return;
+            }
+            try {
+                Instant now = clock.instant();
+                DetectorOutput out = detector.reconfigure(next.services(), next.vantageNames(), next.detector(),
+                        next.statusPage()::valueName, now);
+                LOG.info("detector: reconfigured: " + next.services().size() + " service(s), " + next.checks().size()
+                        + " check(s), vantages " + String.join(", ", next.vantageNames()) + "; "
+                        + out.transitions().size() + " incident transition(s), " + out.stateChanges().size()
+                        + " state change(s)");
+                step(out, new View(next, detector.states(), detector.openIncidents(), detector.vantageHealth(now)))
+                        .onComplete(done);
+            } catch (RuntimeException e) {
+                done.fail(e);
+            }
+        });
+        return done.future();
     }
 
     @Override
@@ -118,11 +149,28 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
     }
 
     private void step(DetectorOutput out) {
-        List<ServiceState> nextStates = detector.states();
-        if (out.transitions().isEmpty() && out.stateChanges().isEmpty()) {
-            states = nextStates;
-            return;
+        step(out, null);
+    }
+
+    /**
+     * Persists the step's transitions, then publishes them and swaps in what readers see: {@code next}, or the
+     * current view with the detector's new states (and open incidents when they changed). Completes once published.
+     */
+    private Future<Void> step(DetectorOutput out, View next) {
+        if (out.isEmpty() && next == null) {
+            view = view.with(detector.states(), null);
+            return lastStep;
         }
+        if (out.isEmpty()) {
+            // after the publications still pending, so that none of them brings back the old configuration's view
+            lastStep = lastStep.map(v -> {
+                view = next;
+                return null;
+            });
+            return lastStep;
+        }
+        View published = next;
+        List<ServiceState> nextStates = detector.states();
         List<Incident> nextOpen = out.transitions().isEmpty() ? null : detector.openIncidents();
         lastStep = lastStep
                 .compose(v -> store.write(out.transitions()))
@@ -133,16 +181,14 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
                     return Future.succeededFuture();
                 })
                 .map(v -> {
-                    publish(out, nextStates, nextOpen);
+                    view = published != null ? published : view.with(nextStates, nextOpen);
+                    publish(out);
                     return null;
                 });
+        return lastStep;
     }
 
-    private void publish(DetectorOutput out, List<ServiceState> nextStates, List<Incident> nextOpen) {
-        states = nextStates;
-        if (nextOpen != null) {
-            openIncidents = nextOpen;
-        }
+    private void publish(DetectorOutput out) {
         for (ServiceStateChange c : out.stateChanges()) {
             vertx.eventBus().publish(Addresses.SERVICE_STATES, c);
         }
@@ -158,16 +204,16 @@ public final class DetectorVerticle extends VerticleBase implements LiveStatus {
 
     @Override
     public List<ServiceState> serviceStates() {
-        return states;
+        return view.states();
     }
 
     @Override
     public List<Incident> openIncidents() {
-        return openIncidents;
+        return view.openIncidents();
     }
 
     @Override
     public List<VantageHealth> vantageHealth() {
-        return vantageHealth;
+        return view.vantageHealth();
     }
 }

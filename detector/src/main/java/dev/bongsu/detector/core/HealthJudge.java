@@ -4,19 +4,22 @@ import dev.bongsu.model.Health;
 import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.config.CheckConfig;
 import dev.bongsu.model.config.DetectorConfig;
+import dev.bongsu.model.config.HeartbeatTarget;
 import dev.bongsu.model.config.ServiceConfig;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /** Judges each check by a quorum of its active vantages, and each service by its checks. */
 final class HealthJudge {
     private final Observations obs;
-    private final DetectorConfig cfg;
+    private DetectorConfig cfg;
     private final Map<String, Health> checkHealth = new HashMap<>();
     /** The critical checks found failing on their latest probes by the last {@link #failingOnLatest}. */
     private final Set<String> latestFailingChecks = new LinkedHashSet<>();
@@ -35,6 +38,14 @@ final class HealthJudge {
     HealthJudge(Observations obs, DetectorConfig cfg) {
         this.obs = obs;
         this.cfg = cfg;
+    }
+
+    /** Takes the settings of a reloaded configuration and forgets the checks it no longer has. */
+    void reconfigure(DetectorConfig next) {
+        this.cfg = next;
+        Set<String> ids = new HashSet<>();
+        obs.checks().forEach(c -> ids.add(c.id()));
+        checkHealth.keySet().retainAll(ids);
     }
 
     /** Judges every check at {@code nowMs}, leaving out the faulted vantages. */
@@ -96,6 +107,8 @@ final class HealthJudge {
             }
             witness.put(v, passedAt >= failSince);
         }
+        // a missed heartbeat is about its job alone, never the network of a place
+        witness.put(HeartbeatTarget.VANTAGE, true);
         Set<String> out = new LinkedHashSet<>();
         latestFailingChecks.clear();
         for (CheckConfig c : obs.checks()) {
@@ -123,11 +136,12 @@ final class HealthJudge {
 
     /**
      * Whether a quorum of vantages has seen one check of the service fail (or be slow) on every probe for at least
-     * {@code spanMs} of probe time, up to its latest probe: the evidence itself spans the confirmation time, so a
-     * failure shorter than that never confirms, however late its results arrive.
+     * {@code spanMs} of probe time (per check), up to its latest probe: the evidence itself spans the confirmation
+     * time, so a failure shorter than that never confirms, however late its results arrive.
      */
-    boolean failingFor(ServiceConfig s, Set<String> faulted, long nowMs, long spanMs) {
+    boolean failingFor(ServiceConfig s, Set<String> faulted, long nowMs, ToLongFunction<CheckConfig> spanMs) {
         for (CheckConfig c : s.checks()) {
+            long span = spanMs.applyAsLong(c);
             int active = 0;
             int longEnough = 0;
             for (Map.Entry<String, VantageCheckState> e : obs.of(c.id()).entrySet()) {
@@ -137,7 +151,7 @@ final class HealthJudge {
                 }
                 active++;
                 long since = !vs.lastOk() ? vs.failingSince() : vs.slow() ? vs.latency().anomalyOnset() : Long.MAX_VALUE;
-                if (since != Long.MAX_VALUE && vs.lastStartedAt() - since >= spanMs) {
+                if (since != Long.MAX_VALUE && vs.lastStartedAt() - since >= span) {
                     longEnough++;
                 }
             }

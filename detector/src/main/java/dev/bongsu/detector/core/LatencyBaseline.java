@@ -20,12 +20,13 @@ final class LatencyBaseline {
     private record Sample(long at, double ms) {
     }
 
-    private final long windowMillis;
-    private final int minSamples;
-    private final int recentSize;
-    private final double factor;
-    private final double madK;
-    private final double minIncreaseMs;
+    private final boolean enabled;
+    private long windowMillis;
+    private int minSamples;
+    private int recentSize;
+    private double factor;
+    private double madK;
+    private double minIncreaseMs;
 
     private final Deque<Sample> baseline = new ArrayDeque<>();
     private final Deque<Sample> recent = new ArrayDeque<>();
@@ -37,16 +38,54 @@ final class LatencyBaseline {
     private long anomalyOnset;
 
     LatencyBaseline(long windowMillis, int minSamples, int recentSize, double factor, double madK, double minIncreaseMs) {
+        this(true);
+        retune(windowMillis, minSamples, recentSize, factor, madK, minIncreaseMs);
+    }
+
+    private LatencyBaseline(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A baseline that takes no samples and is never anomalous: for heartbeat checks, which have no latency. */
+    static LatencyBaseline off() {
+        return new LatencyBaseline(false);
+    }
+
+    /**
+     * Applies new settings (a reloaded configuration) and keeps the samples: the recent group shrinks into the
+     * baseline or grows with the next probes, and the anomaly is judged again with the new numbers.
+     */
+    void retune(long windowMillis, int minSamples, int recentSize, double factor, double madK, double minIncreaseMs) {
         this.windowMillis = windowMillis;
         this.minSamples = minSamples;
         this.recentSize = recentSize;
         this.factor = factor;
         this.madK = madK;
         this.minIncreaseMs = minIncreaseMs;
+        while (recent.size() > recentSize) {
+            Sample old = recent.removeFirst();
+            if (!anomalous) {
+                baseline.addLast(old);
+            }
+        }
+        while (baseline.size() > MAX_SAMPLES) {
+            baseline.removeFirst();
+        }
+        if (!recent.isEmpty()) {
+            long newest = recent.peekLast().at();
+            while (!baseline.isEmpty() && newest - baseline.peekFirst().at() > windowMillis) {
+                baseline.removeFirst();
+            }
+            recompute();
+            judge();
+        }
     }
 
     /** Adds a successful probe's latency (in time order) and re-judges the anomaly. */
     void add(long at, double ms) {
+        if (!enabled) {
+            return;
+        }
         recent.addLast(new Sample(at, ms));
         if (recent.size() > recentSize) {
             Sample old = recent.removeFirst();

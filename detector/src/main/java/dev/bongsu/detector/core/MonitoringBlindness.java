@@ -28,7 +28,7 @@ final class MonitoringBlindness {
     static final int NETWORK_WIDE_MIN_SERVICES = 3;
 
     private final Observations obs;
-    private final DetectorConfig cfg;
+    private DetectorConfig cfg;
     private final Map<String, ServiceConfig> services;
     private final IncidentMaker maker;
     private IncidentDraft blind;
@@ -39,6 +39,11 @@ final class MonitoringBlindness {
         this.cfg = cfg;
         this.services = services;
         this.maker = maker;
+    }
+
+    /** Takes the settings of a reloaded configuration (the services map is the detector's, updated in place). */
+    void reconfigure(DetectorConfig next) {
+        this.cfg = next;
     }
 
     List<IncidentDraft> open() {

@@ -26,9 +26,9 @@ import java.util.function.Function;
  * resolving the {@code service} incident. Which failing services open now is decided with the correlator.
  */
 final class ServiceIncidents {
-    private final DetectorConfig cfg;
+    private DetectorConfig cfg;
     private final IncidentMaker maker;
-    private final HypothesisRanker ranker;
+    private HypothesisRanker ranker;
     /** The open correlated incident of an id, or null. */
     private final Function<String, IncidentDraft> groups;
     private final Map<String, ServiceTrack> tracks = new LinkedHashMap<>();
@@ -40,6 +40,48 @@ final class ServiceIncidents {
         this.ranker = ranker;
         this.groups = groups;
         services.forEach(s -> tracks.put(s.id(), new ServiceTrack(s)));
+    }
+
+    /**
+     * Takes a reloaded configuration: a service still configured keeps its track (state, flapping, open incident)
+     * with its new settings, a new one starts unknown, and a removed one's open incident resolves with the reason.
+     * Returns the removed services.
+     */
+    Set<String> reconfigure(List<ServiceConfig> services, DetectorConfig nextCfg, HypothesisRanker nextRanker,
+                            Instant now, Step step) {
+        this.cfg = nextCfg;
+        this.ranker = nextRanker;
+        Map<String, ServiceTrack> next = new LinkedHashMap<>();
+        for (ServiceConfig s : services) {
+            ServiceTrack t = tracks.remove(s.id());
+            if (t == null) {
+                t = new ServiceTrack(s);
+            } else {
+                t.config = s;
+            }
+            next.put(s.id(), t);
+        }
+        Set<String> removed = new LinkedHashSet<>(tracks.keySet());
+        for (ServiceTrack gone : tracks.values()) {
+            if (gone.incident != null) {
+                gone.incident.resolve(now, Wording.serviceRemoved(gone.id()));
+                step.touch(gone.incident);
+            }
+        }
+        tracks.clear();
+        tracks.putAll(next);
+        return removed;
+    }
+
+    /**
+     * A member of a correlated incident that ends while it still fails continues on its own: same id, no parent,
+     * its own hypothesis again.
+     */
+    void detach(IncidentDraft child, String groupId, Step step) {
+        child.parentId = null;
+        child.hypothesis = ranker.single(child.service(), failing());
+        child.note(Wording.continuesAlone(groupId), child.service());
+        step.touch(child);
     }
 
     Collection<ServiceTrack> tracks() {
@@ -98,7 +140,7 @@ final class ServiceIncidents {
                 t.quietUntil = 0;
             } else if (networkWide && t.failing()) {
                 // Its vantages need a few probes to see it again once the network is back; do not page meanwhile.
-                long settle = t.config.checks().stream().mapToLong(c -> c.interval().toMillis()).max().orElse(0)
+                long settle = Pacing.probed(t.config).stream().mapToLong(c -> c.interval().toMillis()).max().orElse(0)
                         * (cfg.successesToUp() + 1L);
                 t.quietUntil = now.toEpochMilli() + settle;
             }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /** What the detector knows about one service between steps. */
 final class ServiceTrack {
-    final ServiceConfig config;
+    /** The service's settings; replaced when the configuration is reloaded. */
+    ServiceConfig config;
     ServiceState state;
     final Deque<Instant> changes = new ArrayDeque<>();
     boolean flapping;

@@ -5,9 +5,9 @@ import dev.bongsu.model.ProbeResult;
 
 /** The health of one check seen from one vantage: consecutive-result hysteresis and the latency baseline. */
 final class VantageCheckState {
-    private final int failuresToDown;
-    private final int successesToUp;
-    private final LatencyBaseline latency;
+    private int failuresToDown;
+    private int successesToUp;
+    private LatencyBaseline latency;
 
     private boolean seen;
     private long lastStartedAt;
@@ -57,6 +57,25 @@ final class VantageCheckState {
             }
         }
         return true;
+    }
+
+    /**
+     * Applies the thresholds of a reloaded configuration from now on: a streak already long enough for the new
+     * threshold counts at once. {@code freshLatency}, when not null, replaces the latency baseline (the check now
+     * probes another target, so its old latencies say nothing).
+     */
+    void retune(int failuresToDown, int successesToUp, LatencyBaseline freshLatency) {
+        this.failuresToDown = failuresToDown;
+        this.successesToUp = successesToUp;
+        if (freshLatency != null) {
+            latency = freshLatency;
+        }
+        if (!failing && consecutiveFailures > 0 && consecutiveFailures >= failuresToDown) {
+            failing = true;
+            failingOnset = streakStart;
+        } else if (failing && consecutiveSuccesses > 0 && consecutiveSuccesses >= successesToUp) {
+            failing = false;
+        }
     }
 
     /** Starts out failing since {@code onset}, as restored from a previous run; no result is taken yet. */

@@ -32,7 +32,7 @@ final class VantageFaults {
     }
 
     private final Observations obs;
-    private final DetectorConfig cfg;
+    private DetectorConfig cfg;
     private final IncidentMaker maker;
     private final Map<String, IncidentDraft> open = new LinkedHashMap<>();
     private final Map<String, Cause> causes = new HashMap<>();
@@ -65,6 +65,24 @@ final class VantageFaults {
         faulted.add(vantage);
         obs.addVantage(vantage);
         return true;
+    }
+
+    /**
+     * Takes the settings of a reloaded configuration; the vantages it {@code dropped} are forgotten, their open probe
+     * fault resolving with the reason.
+     */
+    void reconfigure(DetectorConfig next, Set<String> dropped, Instant now, Step step) {
+        this.cfg = next;
+        for (String v : dropped) {
+            IncidentDraft d = open.remove(v);
+            if (d != null) {
+                d.resolve(now, Wording.vantageRemoved(v));
+                step.touch(d);
+            }
+            causes.remove(v);
+            nodes.remove(v);
+            faulted.remove(v);
+        }
     }
 
     /** Takes the latest statistics of one probe node. */
@@ -232,7 +250,7 @@ final class VantageFaults {
     }
 
     private Hypothesis localHypothesis(String v, int localChecks) {
-        int checks = obs.checks().size();
+        int checks = obs.probedChecks();
         LocalizedText text = Wording.vantageLocalResource(v, localChecks, checks, reason(obs.localReason(v)));
         return new Hypothesis(HypothesisRanker.VANTAGE, v, text, List.of(new Evidence(HypothesisRanker.VANTAGE, v, localChecks, checks)));
     }

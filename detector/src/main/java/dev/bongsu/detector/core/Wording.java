@@ -113,6 +113,16 @@ final class Wording {
                         + "; the incident stays open until it is stable, without a page per change.");
     }
 
+    static LocalizedText serviceRemoved(String s) {
+        return t(s + "이(가) 설정에서 제거되어 장애를 종료합니다.",
+                s + " was removed from the configuration; the incident is resolved.");
+    }
+
+    static LocalizedText continuesAlone(String groupId) {
+        return t("연관 장애 " + groupId + "이(가) 종료되어 이 장애는 단독으로 계속됩니다.",
+                "Correlated incident " + groupId + " ended; this incident continues on its own.");
+    }
+
     static LocalizedText orphanResolved() {
         return t("설정에 더 이상 없어 장애를 종료합니다.", "No longer in the configuration; the incident is resolved.");
     }
@@ -140,6 +150,17 @@ final class Wording {
 
     static LocalizedText groupResolved() {
         return t("모든 서비스가 복구되어 장애를 종료합니다.", "All services recovered; the incident is resolved.");
+    }
+
+    static LocalizedText removedFromGroup(String s) {
+        return t(s + "이(가) 설정에서 제거되어 이 장애에서 빠졌습니다.",
+                s + " was removed from the configuration and leaves this incident.");
+    }
+
+    static LocalizedText groupTooFew() {
+        return t("설정 변경 후 남은 서비스가 2개 미만이어서 장애를 종료합니다. 아직 실패하는 서비스는 자체 장애로 계속됩니다.",
+                "Fewer than two services remain after the configuration change; the incident is resolved. "
+                        + "A service still failing continues in its own incident.");
     }
 
     static LocalizedText groupCritical() {
@@ -309,6 +330,11 @@ final class Wording {
 
     static LocalizedText vantageResolved(String v) {
         return t("관측 지점 " + v + "이(가) 다시 정상적으로 측정합니다.", "Vantage " + v + " measures normally again.");
+    }
+
+    static LocalizedText vantageRemoved(String v) {
+        return t("관측 지점 " + v + "이(가) 설정에서 제거되어 장애를 종료합니다.",
+                "Vantage " + v + " was removed from the configuration; the incident is resolved.");
     }
 
     static LocalizedText networkTitle() {

@@ -7,6 +7,7 @@ import dev.bongsu.model.IncidentQuery;
 import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.ModelJson;
+import dev.bongsu.model.store.SchemaVersion;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -32,6 +33,8 @@ import java.util.Optional;
 public final class IncidentStore implements IncidentReader, AutoCloseable {
     /** The database file under {@code storage.dir}. */
     public static final String FILE = "incidents.db";
+    /** The version of the tables below ({@link SchemaVersion}): raise it, and migrate, when they change. */
+    static final int SCHEMA_VERSION = 1;
 
     private static final String UPSERT = """
             INSERT INTO incidents (id, sequence, kind, state, started_at, resolved_at, json) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -65,6 +68,7 @@ public final class IncidentStore implements IncidentReader, AutoCloseable {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
             st.execute("PRAGMA busy_timeout=5000");
+            int version = SchemaVersion.check(c, file, SCHEMA_VERSION);
             st.execute("""
                     CREATE TABLE IF NOT EXISTS incidents (
                       id TEXT PRIMARY KEY, sequence INTEGER NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL,
@@ -74,7 +78,10 @@ public final class IncidentStore implements IncidentReader, AutoCloseable {
                     CREATE TABLE IF NOT EXISTS transitions (
                       id TEXT NOT NULL, sequence INTEGER NOT NULL, type TEXT NOT NULL, at INTEGER NOT NULL,
                       json TEXT NOT NULL, PRIMARY KEY (id, sequence))""");
-        } catch (SQLException e) {
+            if (version != SCHEMA_VERSION) {
+                SchemaVersion.record(c, SCHEMA_VERSION);
+            }
+        } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
         }

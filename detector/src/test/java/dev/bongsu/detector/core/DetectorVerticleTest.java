@@ -32,12 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DetectorVerticleTest {
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    private static final String KAKAOTALK = """
+              - {id: kakaotalk, name: KakaoTalk, provider: kakao, category: messenger, datacenter: pangyo,
+                 checks: [{type: tcp, host: 127.0.0.1, port: 9}]}
+            """;
+    private static final String TOSSBANK = """
+              - {id: tossbank, name: Toss Bank, provider: toss, category: bank, datacenter: gasan,
+                 checks: [{type: tcp, host: 127.0.0.1, port: 9}]}
+            """;
     private static final String CONFIG = """
             vantages: [seoul, busan, daejeon]
             defaults: {interval: 10s, timeout: 2s}
             services:
-              - {id: kakaotalk, name: KakaoTalk, provider: kakao, category: messenger, datacenter: pangyo,
-                 checks: [{type: tcp, host: 127.0.0.1, port: 9}]}
+            """ + KAKAOTALK + """
               - {id: kakaobank, name: KakaoBank, provider: kakao, category: bank, datacenter: pangyo,
                  checks: [{type: tcp, host: 127.0.0.1, port: 9}]}
               - {id: navermap, name: Naver Map, provider: naver, category: map, datacenter: chuncheon,
@@ -132,6 +139,47 @@ class DetectorVerticleTest {
         assertThat(resolved.incident().sequence()).isEqualTo(2);
         assertThat(storedBeforePublished).containsOnly(true);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(second.openIncidents()).isEmpty());
+    }
+
+    @Test
+    void aReloadKeepsTheOpenIncidentAndItsIdAndARemovedServiceResolvesIt() {
+        DetectorVerticle detector = new DetectorVerticle(config, store, clock);
+        vertx.deployVerticle(detector).await();
+        for (int i = 0; i < 3; i++) {
+            round(i, false);
+        }
+        for (int i = 3; i <= 6; i++) {
+            round(i, true);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(incidents).hasSize(1));
+        String id = incidents.get(0).incident().id();
+
+        config = new ConfigLoader(Map.of()).parse("test.yaml", CONFIG + TOSSBANK);
+        detector.reconfigure(config).await();
+
+        assertThat(detector.serviceStates()).extracting(ServiceState::serviceId)
+                .containsExactly("kakaotalk", "kakaobank", "navermap", "tossbank");
+        assertThat(health(detector, "tossbank")).isEqualTo(Health.UNKNOWN);
+        assertThat(detector.openIncidents()).extracting(Incident::id).containsExactly(id);
+        round(7, true);
+        round(8, true);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(health(detector, "tossbank")).isEqualTo(Health.UP));
+        assertThat(incidents).as("the incident goes on, not opened again").hasSize(1);
+
+        config = new ConfigLoader(Map.of()).parse("test.yaml", CONFIG.replace(KAKAOTALK, ""));
+        detector.reconfigure(config).await();
+
+        // readers see the new configuration as soon as the reload completes; the bus delivers to listeners after it
+        assertThat(detector.openIncidents()).isEmpty();
+        assertThat(detector.serviceStates()).extracting(ServiceState::serviceId).containsExactly("kakaobank", "navermap");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(incidents).hasSize(2));
+        IncidentTransition resolved = incidents.get(1);
+        assertThat(resolved.type()).isEqualTo(TransitionType.RESOLVED);
+        assertThat(resolved.incident().id()).isEqualTo(id);
+        assertThat(resolved.incident().timeline().get(resolved.incident().timeline().size() - 1).text().en())
+                .isEqualTo("kakaotalk was removed from the configuration; the incident is resolved.");
+        assertThat(storedBeforePublished).containsOnly(true);
+        assertThat(detector.vantageHealth()).extracting(v -> v.serviceId()).doesNotContain("kakaotalk");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.Timings;
 import dev.bongsu.model.config.CheckConfig;
+import dev.bongsu.model.config.HeartbeatTarget;
 import dev.bongsu.model.config.ServiceConfig;
 import dev.bongsu.model.config.TcpTarget;
 import dev.bongsu.model.config.Thresholds;
@@ -29,6 +30,24 @@ final class Fleet {
     static CheckConfig check(String service, String name, boolean critical, Thresholds thresholds, Map<String, Thresholds> perVantage) {
         return new CheckConfig(service + "." + name, name, service, CheckType.TCP, INTERVAL, TIMEOUT, critical,
                 new TcpTarget(service + ".example", 443), thresholds, perVantage);
+    }
+
+    /** A critical heartbeat check {@code service.heartbeat}: the job pushes every {@code period}, late after {@code grace}. */
+    static CheckConfig heartbeat(String service, Duration period, Duration grace) {
+        return new CheckConfig(service + ".heartbeat", "heartbeat", service, CheckType.HEARTBEAT, period, grace, true,
+                new HeartbeatTarget(period, grace, null), Thresholds.DEFAULTS, Map.of());
+    }
+
+    /** A push of a heartbeat check (no latency: total 0). */
+    static ProbeResult pushed(String checkId, Instant at) {
+        return ProbeResult.success(checkId, checkId.substring(0, checkId.indexOf('.')), HeartbeatTarget.VANTAGE,
+                at.toEpochMilli(), 200, Timings.total(0));
+    }
+
+    /** The push side's report that a heartbeat's deadline passed without a push. */
+    static ProbeResult missed(String checkId, Instant deadline) {
+        return ProbeResult.failure(checkId, checkId.substring(0, checkId.indexOf('.')), HeartbeatTarget.VANTAGE,
+                deadline.toEpochMilli(), ErrorClass.HEARTBEAT_MISSED, 0, Timings.total(0), "no call within period + grace");
     }
 
     static ServiceConfig service(String id, String provider, String datacenter, String region, List<String> dependsOn,
@@ -65,11 +84,17 @@ final class Fleet {
                 ErrorClass.CONNECT_REFUSED, 0, Timings.total(1), "refused");
     }
 
-    /** One probe of every check of every service from every vantage at {@code at}; {@code failing} says which fail. */
+    /**
+     * One probe of every probed check of every service from every vantage at {@code at} (heartbeats are pushed, not
+     * probed); {@code failing} says which fail.
+     */
     static List<ProbeResult> round(List<ServiceConfig> fleet, List<String> vantages, Instant at, Failing failing) {
         List<ProbeResult> out = new ArrayList<>();
         for (ServiceConfig s : fleet) {
             for (CheckConfig c : s.checks()) {
+                if (c.type() == CheckType.HEARTBEAT) {
+                    continue;
+                }
                 for (String v : vantages) {
                     out.add(failing.test(c.id(), v) ? fail(c.id(), v, at) : ok(c.id(), v, at, 50));
                 }

@@ -69,6 +69,31 @@ class LatencyBaselineTest {
     }
 
     @Test
+    void retuningKeepsTheSamplesAndJudgesThemWithTheNewSettings() {
+        add(40, 100);
+        add(3, 250);
+        assertThat(baseline.anomalous()).isTrue();
+
+        baseline.retune(30 * MINUTE, 20, 3, 3.0, 5.0, 50.0);
+        assertThat(baseline.anomalous()).as("250 ms is not 3 × 100 ms").isFalse();
+        assertThat(baseline.baselineSamples()).isGreaterThanOrEqualTo(20);
+
+        baseline.retune(30 * MINUTE, 100, 3, 2.0, 5.0, 50.0);
+        add(3, 250);
+        assertThat(baseline.anomalous()).as("fewer samples than the new minimum").isFalse();
+    }
+
+    @Test
+    void aBaselineThatIsOffNeverTakesSamples() {
+        LatencyBaseline off = LatencyBaseline.off();
+        for (int i = 0; i < 50; i++) {
+            off.add(i * 10_000L, i < 40 ? 0 : 5_000);
+        }
+        assertThat(off.anomalous()).isFalse();
+        assertThat(off.baselineSamples()).isZero();
+    }
+
+    @Test
     void recoversWhenLatencyReturns() {
         add(40, 100);
         add(5, 300);
