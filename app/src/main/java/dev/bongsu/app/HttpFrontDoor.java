@@ -50,7 +50,15 @@ final class HttpFrontDoor {
         this.vertx = vertx;
         this.adminToken = adminToken;
         this.router = Router.router(vertx);
-        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+        // Vert.x refuses to decode a form body on a GET (an IllegalStateException, so a 500): no route reads one
+        router.route("/api/*").handler(ctx -> {
+            if (formOnMethodWithoutBody(ctx.request())) {
+                ctx.next();
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         router.route("/api/v1/admin/*").handler(new BearerTokenHandler(adminToken));
         router.get("/healthz").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
@@ -135,6 +143,16 @@ final class HttpFrontDoor {
                 .setTcpNoDelay(true)
                 .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(STALL_SECONDS);
+    }
+
+    /** A form or multipart content type on a method Vert.x decodes no form body for (GET, HEAD, OPTIONS, …). */
+    private static boolean formOnMethodWithoutBody(io.vertx.core.http.HttpServerRequest request) {
+        String type = request.getHeader("Content-Type");
+        io.vertx.core.http.HttpMethod m = request.method();
+        boolean form = type != null && (type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33)
+                || type.regionMatches(true, 0, "multipart/", 0, 10));
+        return form && !(m == io.vertx.core.http.HttpMethod.POST || m == io.vertx.core.http.HttpMethod.PUT
+                || m == io.vertx.core.http.HttpMethod.PATCH || m == io.vertx.core.http.HttpMethod.DELETE);
     }
 
     private static boolean portInUse(Throwable e) {

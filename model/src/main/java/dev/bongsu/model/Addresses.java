@@ -14,6 +14,8 @@ public final class Addresses {
     public static final String NOTIFICATION_EVENTS = "bongsu.notification-events";
     /** Time-series store health from the aggregator (publish, JSON). */
     public static final String STORE_STATS = "bongsu.store-stats";
+    /** Heartbeat pushes taken by a server's push endpoint, to every server's heartbeat tracker (publish, JSON). */
+    public static final String HEARTBEAT_PUSHES = "bongsu.heartbeat-pushes";
 
     private Addresses() {
     }

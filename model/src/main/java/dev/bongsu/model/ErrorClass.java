@@ -29,7 +29,11 @@ public enum ErrorClass {
      * The probing host ran out of something it needs to probe at all (file descriptors, local ports, socket buffers,
      * event-loop threads): nothing reached the target, so the result says nothing about the service.
      */
-    LOCAL_RESOURCE("local_resource");
+    LOCAL_RESOURCE("local_resource"),
+    /** A heartbeat check's job did not call within its period and grace. */
+    HEARTBEAT_MISSED("heartbeat_missed"),
+    /** A heartbeat check's job called and said it is down ({@code status=down}). */
+    HEARTBEAT_DOWN("heartbeat_down");
 
     private final String wireName;
 

@@ -183,6 +183,9 @@ public final class ProbeVerticle extends VerticleBase {
         List<Scheduled<CheckConfig>> scheduled = new ArrayList<>(checks.size());
         long smallest = Long.MAX_VALUE;
         for (CheckConfig c : checks) {
+            if (c.type() == CheckType.HEARTBEAT) {
+                continue; // pushed to the server, never probed
+            }
             long interval = Math.max(1, c.interval().toMillis());
             scheduled.add(new Scheduled<>(c.id(), interval, Math.max(1, c.timeout().toMillis()), c));
             smallest = Math.min(smallest, interval);

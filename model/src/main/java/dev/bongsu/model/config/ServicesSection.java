@@ -147,16 +147,34 @@ final class ServicesSection {
                 n.get("critical").boolOr(defaultCritical), target, thresholds(th), perVantage);
     }
 
-    /** A heartbeat check: pushed, never probed; its interval is the period, its timeout the grace. */
+    /**
+     * A heartbeat check: pushed, never probed; its interval is the period, its timeout the grace. One missed or down
+     * push already fails it and one good push passes it again (thresholds 1 and 1 unless set): the period and grace
+     * are the confirmation.
+     */
     private CheckConfig heartbeat(String serviceId, ConfigNode n) {
+        n.allowOnly("name", "type", "critical", "thresholds", "period", "grace", "token");
         String name = n.get("name").isMissing() ? "heartbeat" : n.get("name").id();
         Duration period = n.require("period").duration(Duration.ofSeconds(1), Duration.ofDays(7));
         Duration grace = n.get("grace").durationOr(period.dividedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                 : period.dividedBy(2), Duration.ofSeconds(1), Duration.ofDays(7));
-        String token = n.get("token").isMissing() ? null : n.get("token").nonEmptyText();
+        String token = n.get("token").isMissing() ? null : pushToken(n.get("token"));
         ConfigNode th = n.get("thresholds");
         return new CheckConfig(serviceId + "." + name, name, serviceId, CheckType.HEARTBEAT, period, grace,
-                n.get("critical").boolOr(defaultCritical), new HeartbeatTarget(period, grace, token), thresholds(th), Map.of());
+                n.get("critical").boolOr(defaultCritical), new HeartbeatTarget(period, grace, token),
+                thresholds(th).orElse(new Thresholds(1, 1)), Map.of());
+    }
+
+    /** A heartbeat check's token: sent in a header or a query, so printable ASCII without surrounding spaces. */
+    private static String pushToken(ConfigNode n) {
+        String t = n.text();
+        if (t.isBlank() || !t.strip().equals(t) || !t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw n.secretError("a token of printable ASCII characters without spaces (it is sent in a header or a URL)");
+        }
+        if (t.length() < 16) {
+            throw n.secretError("a token of at least 16 characters");
+        }
+        return t;
     }
 
     private static Thresholds thresholds(ConfigNode n) {
