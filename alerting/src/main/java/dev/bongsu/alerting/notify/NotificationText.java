@@ -10,6 +10,9 @@ public final class NotificationText {
 
     /** E.g. {@code [OPENED] Correlated outage: 4 services …}. */
     public static String headline(Notification n) {
+        if (n.acknowledgedNow()) {
+            return "[ACKNOWLEDGED] " + n.incident().title().en();
+        }
         String tag = switch (n.event()) {
             case OPENED -> "OPENED";
             case UPDATED -> "UPDATED";
@@ -36,7 +39,20 @@ public final class NotificationText {
         if (i.hypothesis() != null) {
             sb.append("\nLikely cause: ").append(i.hypothesis().text().en());
         }
+        acknowledged(n).ifPresent(a -> sb.append("\n").append(a));
         return sb.toString();
+    }
+
+    /** E.g. {@code Acknowledged by kim at 2026-…Z}, when someone acknowledged the incident. */
+    public static java.util.Optional<String> acknowledged(Notification n) {
+        dev.bongsu.model.Acknowledgement a = n.acknowledgement();
+        return a == null ? java.util.Optional.empty() : java.util.Optional.of("Acknowledged by " + a.by() + " at " + a.at());
+    }
+
+    /** E.g. {@code Acknowledge: https://…/api/v1/ack/…}, while the incident is open and not acknowledged. */
+    public static java.util.Optional<String> ackAction(Notification n) {
+        return n.ackUrl() == null || n.acknowledgement() != null ? java.util.Optional.empty()
+                : java.util.Optional.of("Acknowledge: " + n.ackUrl());
     }
 
     /** E.g. {@code incident 01J… · #3 · started 2026-…}. */

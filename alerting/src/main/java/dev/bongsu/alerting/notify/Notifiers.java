@@ -1,6 +1,7 @@
 package dev.bongsu.alerting.notify;
 
 import dev.bongsu.alerting.notify.alertmanager.AlertmanagerNotifier;
+import dev.bongsu.alerting.notify.email.EmailNotifier;
 import dev.bongsu.alerting.notify.log.LogNotifier;
 import dev.bongsu.alerting.notify.pagerduty.PagerDutyNotifier;
 import dev.bongsu.alerting.notify.slack.SlackNotifier;
@@ -8,51 +9,84 @@ import dev.bongsu.alerting.notify.telegram.TelegramNotifier;
 import dev.bongsu.alerting.notify.webhook.WebhookNotifier;
 import dev.bongsu.model.config.AlertingConfig;
 import dev.bongsu.model.config.ReceiverConfig;
+import dev.bongsu.model.config.SmtpConfig;
+import dev.bongsu.model.config.receiver.AlertmanagerSettings;
+import dev.bongsu.model.config.receiver.EmailSettings;
+import dev.bongsu.model.config.receiver.LogSettings;
+import dev.bongsu.model.config.receiver.PagerDutySettings;
+import dev.bongsu.model.config.receiver.ReceiverSettings;
+import dev.bongsu.model.config.receiver.SlackSettings;
+import dev.bongsu.model.config.receiver.TelegramSettings;
+import dev.bongsu.model.config.receiver.WebhookSettings;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Every receiver's notifier, by name; the one place a receiver type maps to its class. */
+/**
+ * Every receiver's notifier, by name, and the one registry of which notifier delivers which kind of receiver settings.
+ * Adding a receiver kind is one settings record (model), one notifier, one line in {@code ReceiverKinds} and one here.
+ */
 public final class Notifiers {
+    private static final Map<Class<? extends ReceiverSettings>, NotifierFactory> FACTORIES = Map.of(
+            WebhookSettings.class, (rc, p) -> new WebhookNotifier(rc, p.http(), p.clock()),
+            SlackSettings.class, (rc, p) -> new SlackNotifier(rc, p.http()),
+            PagerDutySettings.class, (rc, p) -> new PagerDutyNotifier(rc, p.http()),
+            TelegramSettings.class, (rc, p) -> new TelegramNotifier(rc, p.http()),
+            AlertmanagerSettings.class, (rc, p) -> new AlertmanagerNotifier(rc, p.http(), p.clock()),
+            LogSettings.class, (rc, p) -> new LogNotifier(rc.name()),
+            EmailSettings.class, (rc, p) -> new EmailNotifier(rc, p.emailMessages(), p.mail(), p.vertx()));
+
     private final Map<String, Notifier> byName;
     private final Map<String, ReceiverConfig> configs;
-    private final WebClient client;
+    private final NotifierParts parts;
 
-    private Notifiers(Map<String, Notifier> byName, Map<String, ReceiverConfig> configs, WebClient client) {
+    private Notifiers(Map<String, Notifier> byName, Map<String, ReceiverConfig> configs, NotifierParts parts) {
         this.byName = Map.copyOf(byName);
         this.configs = Map.copyOf(configs);
-        this.client = client;
+        this.parts = parts;
     }
 
-    /** One notifier per effective receiver of the config, sharing one web client. */
+    /** One notifier per effective receiver of the config; no e-mail receiver may be configured. */
     public static Notifiers create(Vertx vertx, AlertingConfig cfg, Clock clock) {
-        WebClient client = WebClient.create(vertx, new WebClientOptions()
-                .setUserAgent("Bongsu/1").setFollowRedirects(false));
-        HttpDelivery http = new HttpDelivery(vertx, client, new HttpOutcomes(clock));
+        return create(vertx, cfg, null, clock);
+    }
+
+    /**
+     * One notifier per effective receiver of the config, sharing one web client and, when an e-mail receiver exists,
+     * one mail client for {@code smtp} ({@code null} when no {@code smtp} section is configured).
+     */
+    public static Notifiers create(Vertx vertx, AlertingConfig cfg, SmtpConfig smtp, Clock clock) {
+        NotifierParts parts = new NotifierParts(vertx, clock, smtp);
         Map<String, Notifier> out = new LinkedHashMap<>();
         Map<String, ReceiverConfig> configs = new LinkedHashMap<>();
-        for (ReceiverConfig r : cfg.effectiveReceivers()) {
-            out.put(r.name(), notifier(r, http, clock));
-            configs.put(r.name(), r);
+        try {
+            for (ReceiverConfig r : cfg.effectiveReceivers()) {
+                out.put(r.name(), notifier(r, parts));
+                configs.put(r.name(), r);
+            }
+        } catch (RuntimeException e) {
+            parts.close();
+            throw e;
         }
-        return new Notifiers(out, configs, client);
+        return new Notifiers(out, configs, parts);
     }
 
-    /** The notifier class of each receiver type. */
-    static Notifier notifier(ReceiverConfig r, HttpDelivery http, Clock clock) {
-        return switch (r.type()) {
-            case WEBHOOK -> new WebhookNotifier(r, http, clock);
-            case SLACK -> new SlackNotifier(r, http);
-            case PAGERDUTY -> new PagerDutyNotifier(r, http);
-            case TELEGRAM -> new TelegramNotifier(r, http);
-            case ALERTMANAGER -> new AlertmanagerNotifier(r, http, clock);
-            case LOG -> new LogNotifier(r.name());
-        };
+    /** The notifier of a receiver, by the class of its settings. */
+    static Notifier notifier(ReceiverConfig r, NotifierParts parts) {
+        NotifierFactory factory = FACTORIES.get(r.settings().getClass());
+        if (factory == null) {
+            throw new IllegalStateException("no notifier is registered for receiver type " + r.type());
+        }
+        return factory.create(r, parts);
+    }
+
+    /** Whether a notifier is registered for this kind of settings. */
+    static boolean supports(Class<? extends ReceiverSettings> kind) {
+        return FACTORIES.containsKey(kind);
     }
 
     /** The notifier of a receiver. */
@@ -70,8 +104,13 @@ public final class Notifiers {
         return byName.keySet();
     }
 
-    /** Releases the web client. */
+    /** The longest time limit of one delivery among the receivers: how long an attempt started now may still run. */
+    public Duration longestTimeout() {
+        return configs.values().stream().map(ReceiverConfig::timeout).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** Releases the web client and the mail client. */
     public void close() {
-        client.close();
+        parts.close();
     }
 }

@@ -38,7 +38,7 @@ public final class Outbox {
 
     private final Vertx vertx;
     private final OutboxDatabase db;
-    private final Notifiers notifiers;
+    private Notifiers notifiers;
     private final OutboxConfig cfg;
     private final Clock clock;
     private final String nodeId;
@@ -178,6 +178,29 @@ public final class Outbox {
             writes.add(write(e.row, OutboxStore.SENT, e.row.attempts(), "delivered by " + otherNode));
         }
         return Future.all(writes).map(all -> !matched.isEmpty());
+    }
+
+    /**
+     * Delivers with the notifiers of a reloaded configuration from now on (call on the outbox's context). Pending rows
+     * are kept; those of a receiver that no longer exists become dead letters ("receiver removed by reload"), except an
+     * attempt in flight, which finishes with the old notifier. A receiver whose rate or concurrency changed starts
+     * with a fresh limit. Completes once the dead letters are written.
+     */
+    public Future<Void> useNotifiers(Notifiers next) {
+        notifiers = next;
+        receivers.entrySet().removeIf(slot -> next.config(slot.getKey()).map(rc -> !slot.getValue().fits(rc)).orElse(true));
+        List<Entry> orphans = new ArrayList<>();
+        queues.forEach((lane, q) -> {
+            if (next.get(lane.receiver).isEmpty()) {
+                q.values().stream().filter(e -> !e.inFlight && !e.writing).forEach(orphans::add);
+            }
+        });
+        List<Future<Void>> writes = new ArrayList<>();
+        for (Entry e : orphans) {
+            writes.add(dead(e, "receiver removed by reload"));
+        }
+        pump();
+        return Future.all(writes).mapEmpty();
     }
 
     /** Counts: pending in memory, and by receiver and status from the database. */
@@ -339,14 +362,14 @@ public final class Outbox {
         }
     }
 
-    private void dead(Entry e, String reason) {
+    private Future<Void> dead(Entry e, String reason) {
         OutboxRow row = e.row;
         untrack(e);
         deadCount++;
         LOG.warning("notification dead letter: receiver=" + row.receiver() + " key=" + row.key() + " attempts=" + row.attempts()
                 + ": " + reason);
         events.publish(row.receiver(), "dead", row.incidentId(), row.key(), reason);
-        write(row, OutboxStore.DEAD, row.attempts(), reason);
+        return write(row, OutboxStore.DEAD, row.attempts(), reason);
     }
 
     private Future<Void> write(OutboxRow row, String status, int attempts, String reason) {

@@ -16,7 +16,6 @@ import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.OutboxConfig;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
-import dev.bongsu.model.config.ReceiverType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +53,7 @@ class OutboxTest {
     }
 
     private static ReceiverConfig hook(String url, RateLimit rate, int concurrency, Duration timeout) {
-        return new ReceiverConfig("hook", ReceiverType.WEBHOOK, url, null, null, null, null, List.of(), null, rate, concurrency, timeout);
+        return new ReceiverConfig("hook", new dev.bongsu.model.config.receiver.WebhookSettings(url, null), List.of(), null, rate, concurrency, timeout);
     }
 
     private static ReceiverConfig hook(String url) {

@@ -13,6 +13,7 @@ import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.AlertingConfig;
 import dev.bongsu.model.config.OutboxConfig;
 import dev.bongsu.model.config.ReceiverConfig;
+import dev.bongsu.model.config.SmtpConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -33,14 +34,15 @@ public final class OutboxHarness implements AutoCloseable {
     private final Context context;
     private final Notifiers notifiers;
 
-    private OutboxHarness(Vertx vertx, Path dbFile, List<ReceiverConfig> receivers, OutboxConfig cfg, Clock clock, String node) {
+    private OutboxHarness(Vertx vertx, Path dbFile, List<ReceiverConfig> receivers, SmtpConfig smtp, OutboxConfig cfg, Clock clock,
+                          String node) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         AlertingConfig a = AlertingConfig.defaults();
         for (ReceiverConfig r : receivers) {
             a = a.withReceiver(r);
         }
-        this.notifiers = Notifiers.create(vertx, a, clock);
+        this.notifiers = Notifiers.create(vertx, a, smtp, clock);
         this.db = new OutboxDatabase(vertx, dbFile);
         this.outbox = new Outbox(vertx, db, notifiers, cfg, clock, node);
         vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFICATION_EVENTS, m -> events.add(m.body())).completion().await();
@@ -48,7 +50,13 @@ public final class OutboxHarness implements AutoCloseable {
 
     /** Opens the database and starts the outbox. */
     public static OutboxHarness start(Vertx vertx, Path dbFile, List<ReceiverConfig> receivers, OutboxConfig cfg, Clock clock, String node) {
-        OutboxHarness h = new OutboxHarness(vertx, dbFile, receivers, cfg, clock, node);
+        return start(vertx, dbFile, receivers, null, cfg, clock, node);
+    }
+
+    /** Opens the database and starts the outbox; e-mail receivers send through {@code smtp}. */
+    public static OutboxHarness start(Vertx vertx, Path dbFile, List<ReceiverConfig> receivers, SmtpConfig smtp, OutboxConfig cfg,
+                                      Clock clock, String node) {
+        OutboxHarness h = new OutboxHarness(vertx, dbFile, receivers, smtp, cfg, clock, node);
         h.on(() -> h.db.open().compose(v -> h.outbox.start()));
         return h;
     }

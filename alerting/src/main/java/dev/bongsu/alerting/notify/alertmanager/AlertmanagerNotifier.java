@@ -4,9 +4,11 @@ import dev.bongsu.alerting.notify.Causes;
 import dev.bongsu.alerting.notify.HttpDelivery;
 import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
+import dev.bongsu.alerting.notify.NotificationText;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.ReceiverConfig;
+import dev.bongsu.model.config.receiver.AlertmanagerSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -23,7 +25,7 @@ import java.time.Instant;
  * every {@link #RESEND_INTERVAL}, so Alertmanager never lets it lapse mid-outage (as Prometheus does, with the
  * same factor of four); on resolution {@code endsAt} is the resolution time.
  */
-public final class AlertmanagerNotifier extends JsonPostNotifier {
+public final class AlertmanagerNotifier extends JsonPostNotifier<AlertmanagerSettings> {
     /** How often an open incident is re-sent to Alertmanager at the latest (the router caps its intervals to it). */
     public static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
     /** How far in the future {@code endsAt} of an open incident lies: four re-sends. */
@@ -35,13 +37,13 @@ public final class AlertmanagerNotifier extends JsonPostNotifier {
 
     /** A notifier for one Alertmanager; {@code clock} dates {@code endsAt} of open incidents at sending. */
     public AlertmanagerNotifier(ReceiverConfig cfg, HttpDelivery http, Clock clock) {
-        super(cfg, http);
+        super(cfg, AlertmanagerSettings.class, http);
         this.clock = clock;
     }
 
     @Override
     protected String url() {
-        return baseUrl() + "/api/v2/alerts";
+        return baseUrl(settings.url()) + "/api/v2/alerts";
     }
 
     @Override
@@ -76,6 +78,10 @@ public final class AlertmanagerNotifier extends JsonPostNotifier {
         if (n.notice() != null) {
             annotations.put("notice", n.notice());
         }
+        if (n.ackUrl() != null) {
+            annotations.put("ack_url", n.ackUrl());
+        }
+        NotificationText.acknowledged(n).ifPresent(a -> annotations.put("acknowledged", a));
         Instant endsAt = n.event() == TransitionType.RESOLVED
                 ? (i.resolvedAt() != null ? i.resolvedAt() : i.updatedAt())
                 : now.plus(ALERT_LIFETIME);

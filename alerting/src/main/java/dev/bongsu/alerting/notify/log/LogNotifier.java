@@ -55,6 +55,12 @@ public final class LogNotifier implements Notifier {
         if (n.link() != null) {
             sb.append(" link=").append(n.link());
         }
+        if (n.acknowledgement() != null) {
+            sb.append(" acknowledged_by=\"").append(n.acknowledgement().by()).append("\" acknowledged_at=").append(n.acknowledgement().at());
+        }
+        if (n.ackUrl() != null) {
+            sb.append(" ack_url=").append(n.ackUrl());
+        }
         return sb.toString();
     }
 }

@@ -4,28 +4,30 @@ import dev.bongsu.alerting.notify.Causes;
 import dev.bongsu.alerting.notify.HttpDelivery;
 import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
+import dev.bongsu.alerting.notify.NotificationText;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.ReceiverConfig;
+import dev.bongsu.model.config.receiver.PagerDutySettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** PagerDuty Events API v2: trigger (opened, updated) and resolve, with {@code dedup_key} = incident id. */
-public final class PagerDutyNotifier extends JsonPostNotifier {
+public final class PagerDutyNotifier extends JsonPostNotifier<PagerDutySettings> {
 
     /** A notifier for one PagerDuty service integration. */
     public PagerDutyNotifier(ReceiverConfig cfg, HttpDelivery http) {
-        super(cfg, http);
+        super(cfg, PagerDutySettings.class, http);
     }
 
     @Override
     protected String url() {
-        return cfg.url();
+        return settings.url();
     }
 
     @Override
     protected String payload(Notification n) {
-        return body(n, cfg.routingKey()).encode();
+        return body(n, settings.routingKey()).encode();
     }
 
     /** The event body. */
@@ -33,9 +35,9 @@ public final class PagerDutyNotifier extends JsonPostNotifier {
         Incident i = n.incident();
         JsonObject o = new JsonObject()
                 .put("routing_key", routingKey)
-                .put("event_action", n.event() == TransitionType.RESOLVED ? "resolve" : "trigger")
+                .put("event_action", n.event() == TransitionType.RESOLVED ? "resolve" : n.acknowledgedNow() ? "acknowledge" : "trigger")
                 .put("dedup_key", i.id());
-        if (n.event() == TransitionType.RESOLVED) {
+        if (n.event() == TransitionType.RESOLVED || n.acknowledgedNow()) {
             return o;
         }
         JsonObject details = new JsonObject()
@@ -51,6 +53,10 @@ public final class PagerDutyNotifier extends JsonPostNotifier {
         if (n.notice() != null) {
             details.put("notice", n.notice());
         }
+        if (n.ackUrl() != null) {
+            details.put("ack_url", n.ackUrl());
+        }
+        NotificationText.acknowledged(n).ifPresent(a -> details.put("acknowledged", a));
         String summary = i.title().en();
         o.put("payload", new JsonObject()
                 .put("summary", summary.length() > 1024 ? summary.substring(0, 1023) + "…" : summary)

@@ -6,21 +6,22 @@ import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.alerting.notify.NotificationText;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.config.ReceiverConfig;
+import dev.bongsu.model.config.receiver.SlackSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** A Slack incoming webhook: a plain-text fallback plus Block Kit blocks. */
-public final class SlackNotifier extends JsonPostNotifier {
+public final class SlackNotifier extends JsonPostNotifier<SlackSettings> {
     private static final int SECTION_MAX = 2900;
 
     /** A notifier for one Slack receiver. */
     public SlackNotifier(ReceiverConfig cfg, HttpDelivery http) {
-        super(cfg, http);
+        super(cfg, SlackSettings.class, http);
     }
 
     @Override
     protected String url() {
-        return cfg.url();
+        return settings.url();
     }
 
     @Override
@@ -45,6 +46,9 @@ public final class SlackNotifier extends JsonPostNotifier {
         String context = escape(NotificationText.footer(n));
         if (n.link() != null) {
             context = "<" + n.link() + "|Open incident> · " + context;
+        }
+        if (n.ackUrl() != null) {
+            context = "<" + escape(n.ackUrl()) + "|Acknowledge> · " + context;
         }
         blocks.add(new JsonObject().put("type", "context").put("elements",
                 new JsonArray().add(new JsonObject().put("type", "mrkdwn").put("text", context))));

@@ -5,25 +5,26 @@ import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.alerting.notify.NotificationText;
 import dev.bongsu.model.config.ReceiverConfig;
+import dev.bongsu.model.config.receiver.TelegramSettings;
 import io.vertx.core.json.JsonObject;
 
 /** Telegram Bot API {@code sendMessage} with HTML formatting; the bot token is in the path and never logged. */
-public final class TelegramNotifier extends JsonPostNotifier {
+public final class TelegramNotifier extends JsonPostNotifier<TelegramSettings> {
     private static final int MAX_TEXT = 4096;
 
     /** A notifier for one Telegram chat. */
     public TelegramNotifier(ReceiverConfig cfg, HttpDelivery http) {
-        super(cfg, http);
+        super(cfg, TelegramSettings.class, http);
     }
 
     @Override
     protected String url() {
-        return baseUrl() + "/bot" + cfg.botToken() + "/sendMessage";
+        return baseUrl(settings.url()) + "/bot" + settings.botToken() + "/sendMessage";
     }
 
     @Override
     protected String payload(Notification n) {
-        return body(n, cfg.chatId()).encode();
+        return body(n, settings.chatId()).encode();
     }
 
     /** The sendMessage body. */
@@ -37,6 +38,9 @@ public final class TelegramNotifier extends JsonPostNotifier {
         t.append("\n\n");
         if (n.link() != null) {
             t.append("<a href=\"").append(html(n.link())).append("\">Open incident</a> · ");
+        }
+        if (n.ackUrl() != null) {
+            t.append("<a href=\"").append(html(n.ackUrl())).append("\">Acknowledge</a> · ");
         }
         t.append(html(NotificationText.footer(n)));
         String text = t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT - 1) + "…" : t.toString();

@@ -5,6 +5,7 @@ import dev.bongsu.alerting.notify.JsonPostNotifier;
 import dev.bongsu.alerting.notify.IncidentJson;
 import dev.bongsu.alerting.notify.Notification;
 import dev.bongsu.model.config.ReceiverConfig;
+import dev.bongsu.model.config.receiver.WebhookSettings;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Map;
  * The generic webhook: versioned JSON carrying its {@code idempotencyKey}, the {@code Idempotency-Key} header, and
  * when a secret is set a signature over {@code timestamp.body} made at each attempt (see {@link WebhookSignature}).
  */
-public final class WebhookNotifier extends JsonPostNotifier {
+public final class WebhookNotifier extends JsonPostNotifier<WebhookSettings> {
     /** The payload version; bumped only on incompatible changes. */
     public static final String VERSION = "1";
     /** The header carrying the time of the attempt in Unix seconds, as signed. */
@@ -27,13 +28,13 @@ public final class WebhookNotifier extends JsonPostNotifier {
 
     /** A notifier for one webhook receiver; {@code clock} stamps each attempt. */
     public WebhookNotifier(ReceiverConfig cfg, HttpDelivery http, Clock clock) {
-        super(cfg, http);
+        super(cfg, WebhookSettings.class, http);
         this.clock = clock;
     }
 
     @Override
     protected String url() {
-        return cfg.url();
+        return settings.url();
     }
 
     @Override
@@ -43,7 +44,7 @@ public final class WebhookNotifier extends JsonPostNotifier {
 
     @Override
     protected Map<String, String> headers(Notification n, byte[] body) {
-        return headers(n, body, cfg.secret(), cfg.legacySignature(), clock.instant());
+        return headers(n, body, settings.secret(), settings.legacySignature(), clock.instant());
     }
 
     /** The documented payload (docs/WEBHOOKS.md). */
@@ -55,7 +56,10 @@ public final class WebhookNotifier extends JsonPostNotifier {
                 .put("incident", IncidentJson.of(n.incident()))
                 .put("link", n.link())
                 .put("notice", n.notice())
-                .put("previousHypothesis", n.causeChanged() ? IncidentJson.of(n.previousHypothesis()) : null);
+                .put("previousHypothesis", n.causeChanged() ? IncidentJson.of(n.previousHypothesis()) : null)
+                .put("ackUrl", n.ackUrl())
+                .put("acknowledgement", n.acknowledgement() == null ? null : new JsonObject().put("by", n.acknowledgement().by())
+                        .put("at", n.acknowledgement().at().toString()).put("via", n.acknowledgement().via()));
         if (n.repeat() > 0) {
             o.put("repeat", n.repeat());
         }

@@ -9,7 +9,6 @@ import dev.bongsu.alerting.support.Notifications;
 import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
-import dev.bongsu.model.config.ReceiverType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.time.Duration;
@@ -32,7 +31,7 @@ class AlertmanagerNotifierTest {
     }
 
     private static AlertmanagerNotifier notifier(String url, ManualClock clock) {
-        return new AlertmanagerNotifier(new ReceiverConfig("am", ReceiverType.ALERTMANAGER, url, null, null, null, null, List.of(), null,
+        return new AlertmanagerNotifier(new ReceiverConfig("am", new dev.bongsu.model.config.receiver.AlertmanagerSettings(url), List.of(), null,
                 RateLimit.defaults(), 1, Duration.ofSeconds(5)), Notifications.http(vertx), clock);
     }
 

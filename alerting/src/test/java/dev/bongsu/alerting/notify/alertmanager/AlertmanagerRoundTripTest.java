@@ -17,7 +17,6 @@ import dev.bongsu.model.config.AlertingConfig;
 import dev.bongsu.model.config.OutboxConfig;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
-import dev.bongsu.model.config.ReceiverType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -58,7 +57,7 @@ class AlertmanagerRoundTripTest {
     void anIncidentGrowingFromTwoToFourServicesIsOneAlertUntilItIsResolved() throws Exception {
         try (RecordingReceiver hook = RecordingReceiver.start(vertx);
                 AlertmanagerProcess am = AlertmanagerProcess.start(dir, hook.url("/am"))) {
-            ReceiverConfig rc = new ReceiverConfig("am", ReceiverType.ALERTMANAGER, am.url(), null, null, null, null, List.of(), null,
+            ReceiverConfig rc = new ReceiverConfig("am", new dev.bongsu.model.config.receiver.AlertmanagerSettings(am.url()), List.of(), null,
                     RateLimit.defaults(), 1, Duration.ofSeconds(10));
             AlertmanagerNotifier notifier = new AlertmanagerNotifier(rc, Notifications.http(vertx), Clock.systemUTC());
             NotificationRouter router = new NotificationRouter(new AlertingConfig(List.of(rc), List.of(), List.of(), List.of(),

@@ -9,7 +9,6 @@ import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.alerting.support.RecordingReceiver.Reply;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
-import dev.bongsu.model.config.ReceiverType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class PagerDutyNotifierTest {
     }
 
     private static PagerDutyNotifier notifier(String url) {
-        return new PagerDutyNotifier(new ReceiverConfig("pd", ReceiverType.PAGERDUTY, url, null, KEY, null, null, List.of(), null,
+        return new PagerDutyNotifier(new ReceiverConfig("pd", new dev.bongsu.model.config.receiver.PagerDutySettings(url, KEY), List.of(), null,
                 RateLimit.defaults(), 1, Duration.ofSeconds(5)), Notifications.http(vertx));
     }
 

@@ -9,7 +9,6 @@ import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.alerting.support.RecordingReceiver.Reply;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
-import dev.bongsu.model.config.ReceiverType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -32,7 +31,7 @@ class SlackNotifierTest {
     }
 
     private static SlackNotifier notifier(String url) {
-        return new SlackNotifier(new ReceiverConfig("slack", ReceiverType.SLACK, url, null, null, null, null, List.of(), null,
+        return new SlackNotifier(new ReceiverConfig("slack", new dev.bongsu.model.config.receiver.SlackSettings(url), List.of(), null,
                 RateLimit.defaults(), 1, Duration.ofSeconds(5)), Notifications.http(vertx));
     }
 

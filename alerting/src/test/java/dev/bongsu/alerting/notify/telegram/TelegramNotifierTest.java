@@ -9,7 +9,6 @@ import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.alerting.support.RecordingReceiver.Reply;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
-import dev.bongsu.model.config.ReceiverType;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class TelegramNotifierTest {
     }
 
     private static TelegramNotifier notifier(String base) {
-        return new TelegramNotifier(new ReceiverConfig("tg", ReceiverType.TELEGRAM, base, null, null, TOKEN, "-1001234567890", List.of(), null,
+        return new TelegramNotifier(new ReceiverConfig("tg", new dev.bongsu.model.config.receiver.TelegramSettings(base, TOKEN, "-1001234567890"), List.of(), null,
                 RateLimit.defaults(), 1, Duration.ofSeconds(5)), Notifications.http(vertx));
     }
 

@@ -10,7 +10,6 @@ import dev.bongsu.alerting.support.RecordingReceiver;
 import dev.bongsu.alerting.support.RecordingReceiver.Reply;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
-import dev.bongsu.model.config.ReceiverType;
 import dev.bongsu.testkit.ManualClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -50,8 +49,8 @@ class WebhookNotifierTest {
     }
 
     private static WebhookNotifier legacyNotifier(String url, String secret) {
-        ReceiverConfig legacy = new ReceiverConfig("oncall", ReceiverType.WEBHOOK, url, secret, null, null, null, List.of(), null,
-                RateLimit.defaults(), 1, ReceiverConfig.DEFAULT_TIMEOUT, true);
+        ReceiverConfig legacy = new ReceiverConfig("oncall", new dev.bongsu.model.config.receiver.WebhookSettings(url, secret, true), List.of(), null,
+                RateLimit.defaults(), 1, ReceiverConfig.DEFAULT_TIMEOUT);
         return new WebhookNotifier(legacy, Notifications.http(vertx), Clock.systemUTC());
     }
 
@@ -109,7 +108,7 @@ class WebhookNotifierTest {
                         Instant.now(), WebhookSignature.DEFAULT_TOLERANCE)).isTrue();
                 JsonObject body = new JsonObject(req.body());
                 assertThat(body.fieldNames()).containsExactly("version", "event", "idempotencyKey", "incident", "link", "notice",
-                        "previousHypothesis");
+                        "previousHypothesis", "ackUrl", "acknowledgement");
                 assertThat(body.getString("version")).isEqualTo("1");
                 assertThat(body.getString("event")).isEqualTo(events[i]);
                 assertThat(body.getString("idempotencyKey")).isEqualTo("01JABCDEF:" + (i + 1));
@@ -212,8 +211,7 @@ class WebhookNotifierTest {
             assertThat(notifier(r.url("/hook"), null).send(Notifications.opened()).await())
                     .isEqualTo(DeliveryOutcome.failed("HTTP 422: {\"error\":\"unknown event\"}"));
             r.answer(q -> Reply.hang());
-            ReceiverConfig slow = new ReceiverConfig("oncall", dev.bongsu.model.config.ReceiverType.WEBHOOK, r.url("/hook"), null, null, null,
-                    null, List.of(), null, dev.bongsu.model.config.RateLimit.defaults(), 1, Duration.ofMillis(300));
+            ReceiverConfig slow = new ReceiverConfig("oncall", new dev.bongsu.model.config.receiver.WebhookSettings(r.url("/hook"), null), List.of(), null, dev.bongsu.model.config.RateLimit.defaults(), 1, Duration.ofMillis(300));
             DeliveryOutcome timedOut = new WebhookNotifier(slow, Notifications.http(vertx), Clock.systemUTC()).send(Notifications.opened()).await();
             assertThat(timedOut.status()).isEqualTo(DeliveryOutcome.Status.RETRY);
             assertThat(timedOut.reason()).startsWith("timed out");

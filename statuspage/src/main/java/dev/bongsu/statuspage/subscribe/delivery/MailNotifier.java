@@ -1,21 +1,16 @@
 package dev.bongsu.statuspage.subscribe.delivery;
 
 import dev.bongsu.alerting.notify.DeliveryOutcome;
-import dev.bongsu.model.config.SmtpConfig;
 import dev.bongsu.statuspage.subscribe.PublicNotice;
 import dev.bongsu.statuspage.subscribe.Subscriber;
 import dev.bongsu.statuspage.subscribe.SubscriptionLinks;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
-import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
-import io.vertx.ext.mail.StartTLSOptions;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends subscription e-mails through the configured SMTP server with the Vert.x mail client. A message counts as
@@ -29,36 +24,13 @@ public final class MailNotifier implements SubscriptionNotifier {
     private final SubscriptionLinks links;
     private final Duration timeout;
 
-    /** A notifier over a mail client made from {@link #mailConfig}. */
+    /** A notifier over a mail client made from {@link dev.bongsu.alerting.notify.email.SmtpMail#config}. */
     public MailNotifier(Vertx vertx, MailClient client, MailMessages messages, SubscriptionLinks links, Duration timeout) {
         this.vertx = vertx;
         this.client = client;
         this.messages = messages;
         this.links = links;
         this.timeout = timeout;
-    }
-
-    /** The mail client settings of an {@code smtp} section: STARTTLS as configured, login only with a username. */
-    public static MailConfig mailConfig(SmtpConfig smtp) {
-        int ms = (int) Math.min(Integer.MAX_VALUE, smtp.timeout().toMillis());
-        return new MailConfig()
-                .setHostname(smtp.host())
-                .setPort(smtp.port())
-                .setSsl(smtp.ssl())
-                .setStarttls(switch (smtp.startTls()) {
-                    case REQUIRED -> StartTLSOptions.REQUIRED;
-                    case OPTIONAL -> StartTLSOptions.OPTIONAL;
-                    case DISABLED -> StartTLSOptions.DISABLED;
-                })
-                .setLogin(smtp.username() == null ? LoginOption.DISABLED : LoginOption.REQUIRED)
-                .setUsername(smtp.username())
-                .setPassword(smtp.password())
-                .setConnectTimeout(ms)
-                .setIdleTimeout(ms)
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setKeepAlive(true)
-                .setMaxPoolSize(4)
-                .setUserAgent("Bongsu");
     }
 
     @Override

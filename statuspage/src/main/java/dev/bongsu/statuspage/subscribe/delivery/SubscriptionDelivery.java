@@ -1,5 +1,6 @@
 package dev.bongsu.statuspage.subscribe.delivery;
 
+import dev.bongsu.alerting.notify.email.SmtpMail;
 import dev.bongsu.alerting.notify.HttpDelivery;
 import dev.bongsu.alerting.notify.HttpOutcomes;
 import dev.bongsu.model.config.BongsuConfig;
@@ -53,7 +54,7 @@ public final class SubscriptionDelivery implements PublicAnnouncements, Confirma
     /** The delivery of {@code cfg}, with its outbox under {@code storage.dir}; nothing opens until the verticle is deployed. */
     public static SubscriptionDelivery create(Vertx vertx, BongsuConfig cfg, SubscriberDirectory directory, Clock clock) {
         return create(vertx, cfg, directory, clock, cfg.storage().dir().resolve(FILE),
-                cfg.smtp() == null ? null : MailNotifier.mailConfig(cfg.smtp()));
+                cfg.smtp() == null ? null : SmtpMail.config(cfg.smtp()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.bongsu.statuspage.subscribe.delivery;
 
+import dev.bongsu.alerting.notify.email.SmtpMail;
 import static dev.bongsu.statuspage.subscribe.delivery.DeliveryFixtures.KAKAO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -123,7 +124,7 @@ class SubscriptionDeliveryTest {
                 .add(DeliveryFixtures.email("sub-naver", "naver@example.com", "ko", DeliveryFixtures.provider("naver")))
                 .add(DeliveryFixtures.webhook("sub-hook", hookUrl(), "en", SubscriberScope.everything()));
         BongsuConfig cfg = config("startTls: disabled");
-        MailConfig mail = MailNotifier.mailConfig(cfg.smtp());
+        MailConfig mail = SmtpMail.config(cfg.smtp());
         deploy(cfg, mail);
 
         publish(DeliveryFixtures.fire("g1"));
@@ -188,7 +189,7 @@ class SubscriptionDeliveryTest {
                 .add(DeliveryFixtures.email("leaves", "leaves@example.com", "en", SubscriberScope.everything()))
                 .add(DeliveryFixtures.webhook("hook-leaves", hookUrl(), "ko", SubscriberScope.everything()));
         BongsuConfig cfg = config("startTls: disabled");
-        deploy(cfg, MailNotifier.mailConfig(cfg.smtp()));
+        deploy(cfg, SmtpMail.config(cfg.smtp()));
         delivery.outbox().pause();
 
         publish(DeliveryFixtures.fire("g2"));
@@ -208,7 +209,7 @@ class SubscriptionDeliveryTest {
     void anSmtpServerThatIsDownIsRetriedAndTheMessageDeliveredOnceWhenItComesBack() throws Exception {
         directory.add(DeliveryFixtures.email("patient", "patient@example.com", "ko", SubscriberScope.everything()));
         BongsuConfig cfg = config("startTls: disabled");
-        deploy(cfg, MailNotifier.mailConfig(cfg.smtp()));
+        deploy(cfg, SmtpMail.config(cfg.smtp()));
 
         delivery.announce(new dev.bongsu.statuspage.subscribe.PublicNotice("maintenance:m1:scheduled", "m1", "maintenance.scheduled",
                 List.of("kakaotalk"), new dev.bongsu.model.LocalizedText("카카오톡 점검 예정", "KakaoTalk maintenance"), null,
@@ -232,7 +233,7 @@ class SubscriptionDeliveryTest {
         BongsuConfig cfg = config("ssl: true");
         assertThat(cfg.smtp().startTls()).isEqualTo(dev.bongsu.model.config.SmtpConfig.StartTls.DISABLED);
         // GreenMail's certificate is self-signed: trusted here only.
-        deploy(cfg, MailNotifier.mailConfig(cfg.smtp()).setTrustAll(true));
+        deploy(cfg, SmtpMail.config(cfg.smtp()).setTrustAll(true));
 
         publish(DeliveryFixtures.fire("g3").subList(0, 5));
 
@@ -244,7 +245,7 @@ class SubscriptionDeliveryTest {
     void aConfirmationRequestGoesOutInTheChosenLanguageByMailAndAsASignedCall() throws Exception {
         startSmtp(ServerSetup.PROTOCOL_SMTP);
         BongsuConfig cfg = config("startTls: disabled");
-        deploy(cfg, MailNotifier.mailConfig(cfg.smtp()));
+        deploy(cfg, SmtpMail.config(cfg.smtp()));
         Subscriber mail = new Subscriber("new-mail", Subscriber.Channel.EMAIL, "new@example.com", "ko", SubscriberScope.everything(),
                 "s3cret", DeliveryFixtures.T0, null);
         Subscriber hook = new Subscriber("new-hook", Subscriber.Channel.WEBHOOK, hookUrl(), "en", SubscriberScope.everything(),

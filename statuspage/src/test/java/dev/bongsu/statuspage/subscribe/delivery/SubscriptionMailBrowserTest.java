@@ -87,7 +87,7 @@ class SubscriptionMailBrowserTest {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.route("/api/v1/admin/*").handler(new BearerTokenHandler(TOKEN));
         site.mount(router);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(router).listen(0, "127.0.0.1").await();
         browser = Browsers.headless(dir, false, "1100,1400");
     }
 
