@@ -1,5 +1,9 @@
 package dev.bongsu.alerting;
 
+import dev.bongsu.alerting.ack.AckLinks;
+import dev.bongsu.alerting.ack.AckRoutes;
+import dev.bongsu.alerting.ack.AckStore;
+import dev.bongsu.alerting.ack.Acknowledger;
 import dev.bongsu.alerting.maintenance.MaintenanceAdminRoutes;
 import dev.bongsu.alerting.maintenance.MaintenanceStore;
 import dev.bongsu.alerting.notify.Notifiers;
@@ -16,13 +20,17 @@ import java.time.Clock;
  * pause or resume {@link #outbox()} for the cluster lease.
  */
 public final class Alerting {
-    private final Notifiers notifiers;
+    private volatile Notifiers notifiers;
+    private Vertx vertx;
+    private Clock clock;
     private final Outbox outbox;
     private final Silences silences;
     private final AlertingVerticle verticle;
     private final AlertingAdminRoutes adminRoutes;
     private final MaintenanceStore maintenance;
     private final MaintenanceAdminRoutes maintenanceRoutes;
+    private AckStore acks;
+    private AckRoutes ackRoutes;
 
     private Alerting(Notifiers notifiers, Outbox outbox, Silences silences, AlertingVerticle verticle, AlertingAdminRoutes adminRoutes,
                      MaintenanceStore maintenance, MaintenanceAdminRoutes maintenanceRoutes) {
@@ -44,14 +52,37 @@ public final class Alerting {
      */
     public static Alerting create(Vertx vertx, BongsuConfig cfg, Clock clock, String nodeId, IncidentReader incidents) {
         OutboxDatabase db = new OutboxDatabase(vertx, cfg.storage().dir().resolve("outbox.db"));
-        Notifiers notifiers = Notifiers.create(vertx, cfg.alerting(), clock);
+        Notifiers notifiers = Notifiers.create(vertx, cfg.alerting(), cfg.smtp(), clock);
         Outbox outbox = new Outbox(vertx, db, notifiers, cfg.alerting().outbox(), clock, nodeId);
         Silences silences = new Silences(db, clock);
         MaintenanceStore maintenance = new MaintenanceStore(vertx, cfg.storage().dir().resolve("maintenance.db"), cfg.alerting().maintenance());
-        AlertingVerticle verticle = new AlertingVerticle(cfg, db, outbox, silences, maintenance, nodeId, incidents, clock);
+        AckStore acks = new AckStore(vertx, cfg.storage().dir().resolve("acks.db"), cfg.alerting().ack().secret());
+        AlertingVerticle verticle = new AlertingVerticle(cfg, db, outbox, silences, maintenance, acks, nodeId, incidents, clock);
         AlertingAdminRoutes routes = new AlertingAdminRoutes(outbox, silences, notifiers, clock, cfg.http().publicUrl());
-        return new Alerting(notifiers, outbox, silences, verticle, routes, maintenance,
+        Alerting alerting = new Alerting(notifiers, outbox, silences, verticle, routes, maintenance,
                 new MaintenanceAdminRoutes(maintenance, cfg.services(), clock));
+        alerting.acks = acks;
+        alerting.vertx = vertx;
+        alerting.clock = clock;
+        alerting.ackRoutes = new AckRoutes(new Acknowledger(acks, incidents, clock), incidents,
+                () -> acks.isOpen() ? new AckLinks(acks.linkKey(), cfg.pageUrl(), cfg.alerting().ack().linkValidity()) : null, clock);
+        return alerting;
+    }
+
+    /**
+     * The acknowledgements (acks.db, opened with the verticle): the incident pages read them through
+     * {@link dev.bongsu.model.AckReader}, and they are replicated between the servers of a cluster.
+     */
+    public AckStore acks() {
+        return acks;
+    }
+
+    /**
+     * The acknowledgement routes to mount on the root router: the signed links ({@code /api/v1/ack/:id}, public) and
+     * the admin API ({@code /api/v1/admin/incidents/:id/ack}, {@code /api/v1/admin/acks}).
+     */
+    public AckRoutes ackRoutes() {
+        return ackRoutes;
     }
 
     /** The verticle to deploy (opens outbox.db, starts delivery). */
@@ -88,11 +119,30 @@ public final class Alerting {
     }
 
     /**
-     * Swaps in a reloaded configuration: receivers, routes, YAML silences and YAML maintenance. The outbox and what
-     * it holds are kept; notifications queued for a receiver that no longer exists are dead-lettered with a reason.
+     * Swaps in a reloaded configuration: receivers (new notifiers), routes, default receivers, grouping settings,
+     * services and YAML maintenance windows, in one step on the verticle's context; maintenance and silences made
+     * through the admin API are kept (silences exist only there). The outbox and what it holds are kept;
+     * notifications queued for a receiver that no longer exists are dead-lettered ("receiver removed by reload").
+     * The old notifiers are closed once an attempt started with them has surely ended. Not reloaded: the outbox
+     * settings and {@code storage} (restart to change them).
      */
     public io.vertx.core.Future<Void> reconfigure(BongsuConfig next) {
-        return io.vertx.core.Future.failedFuture("reload of alerting is not built yet");
+        Notifiers fresh;
+        try {
+            fresh = Notifiers.create(vertx, next.alerting(), next.smtp(), clock);
+        } catch (RuntimeException e) {
+            return io.vertx.core.Future.failedFuture("alerting: cannot build the receivers of the new configuration: " + e.getMessage());
+        }
+        Notifiers old = notifiers;
+        return verticle.reconfigure(next, fresh)
+                .onFailure(e -> fresh.close())
+                .onSuccess(v -> {
+                    notifiers = fresh;
+                    adminRoutes.useNotifiers(fresh);
+                    vertx.setTimer(old.longestTimeout().plusSeconds(5).toMillis(), id -> old.close());
+                    java.util.logging.Logger.getLogger(Alerting.class.getName()).info("alerting: configuration reloaded; receivers "
+                            + String.join(", ", fresh.names()));
+                });
     }
 
     /** Releases the HTTP client; call after undeploying the verticle. */

@@ -35,7 +35,7 @@ public final class AlertingAdminRoutes {
 
     private final Outbox outbox;
     private final Silences silences;
-    private final Notifiers notifiers;
+    private volatile Notifiers notifiers;
     private final Clock clock;
     private final String publicUrl;
 
@@ -46,6 +46,11 @@ public final class AlertingAdminRoutes {
         this.notifiers = notifiers;
         this.clock = clock;
         this.publicUrl = publicUrl;
+    }
+
+    /** Test sends and receiver lists use the notifiers of a reloaded configuration from now on. */
+    public void useNotifiers(Notifiers next) {
+        notifiers = next;
     }
 
     /** Adds the routes to the app's root router. */

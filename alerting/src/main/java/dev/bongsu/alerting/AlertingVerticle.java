@@ -1,6 +1,9 @@
 package dev.bongsu.alerting;
 
+import dev.bongsu.alerting.ack.AckLinks;
+import dev.bongsu.alerting.ack.AckStore;
 import dev.bongsu.alerting.maintenance.MaintenanceStore;
+import dev.bongsu.alerting.notify.Notifiers;
 import dev.bongsu.alerting.outbox.Outbox;
 import dev.bongsu.alerting.outbox.OutboxDatabase;
 import dev.bongsu.alerting.route.Mute;
@@ -8,6 +11,7 @@ import dev.bongsu.alerting.route.NotificationRouter;
 import dev.bongsu.alerting.route.RoutingDecision;
 import dev.bongsu.alerting.silence.MaintenanceMute;
 import dev.bongsu.alerting.silence.Silences;
+import dev.bongsu.model.AckReader;
 import dev.bongsu.model.Addresses;
 import dev.bongsu.model.IncidentQuery;
 import dev.bongsu.model.IncidentReader;
@@ -44,6 +48,7 @@ public final class AlertingVerticle extends VerticleBase {
     private final String nodeId;
     private final IncidentReader openIncidents;
     private final Clock clock;
+    private final AckStore acks;
     private NotificationRouter router;
     private Future<Void> writes = Future.succeededFuture();
     private long ticker = -1;
@@ -70,6 +75,17 @@ public final class AlertingVerticle extends VerticleBase {
      */
     public AlertingVerticle(BongsuConfig cfg, OutboxDatabase db, Outbox outbox, Silences silences, MaintenanceStore maintenance,
                             String nodeId, IncidentReader incidents, Clock clock) {
+        this(cfg, db, outbox, silences, maintenance, null, nodeId, incidents, clock);
+    }
+
+    /**
+     * Alerting with acknowledgements: {@code acks} (acks.db, opened by {@link #start()} and closed by {@link #stop()})
+     * stops reminders and escalation of acknowledged incidents and signs the acknowledgement links; without one
+     * ({@code null}) notifications carry no link and nothing is ever acknowledged.
+     */
+    public AlertingVerticle(BongsuConfig cfg, OutboxDatabase db, Outbox outbox, Silences silences, MaintenanceStore maintenance,
+                            AckStore acks, String nodeId, IncidentReader incidents, Clock clock) {
+        this.acks = acks;
         this.maintenance = maintenance;
         this.cfg = cfg;
         this.db = db;
@@ -85,12 +101,15 @@ public final class AlertingVerticle extends VerticleBase {
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         cfg.services().forEach(s -> services.put(s.id(), s));
         MaintenanceReader windows = maintenance != null ? maintenance : MaintenanceReader.of(cfg.alerting().maintenance());
-        router = new NotificationRouter(cfg.alerting(), services, () -> {
-            List<Mute> all = new ArrayList<>(silences.list());
-            windows.maintenances().forEach(w -> all.add(new MaintenanceMute(w)));
-            return all;
-        }, cfg.http().publicUrl());
-        return db.open()
+        return (acks != null ? acks.open() : Future.<Void>succeededFuture()).compose(v -> {
+            router = new NotificationRouter(cfg.alerting(), services, () -> {
+                List<Mute> all = new ArrayList<>(silences.list());
+                windows.maintenances().forEach(w -> all.add(new MaintenanceMute(w)));
+                return all;
+            }, cfg.http().publicUrl(), acks != null ? acks : AckReader.NONE,
+                    acks != null ? new AckLinks(acks.linkKey(), cfg.pageUrl(), cfg.alerting().ack().linkValidity()) : null);
+            return db.open();
+        })
                 .compose(v -> silences.load())
                 .compose(v -> maintenance != null ? maintenance.open() : Future.<Void>succeededFuture())
                 .compose(v -> outbox.start())
@@ -107,7 +126,7 @@ public final class AlertingVerticle extends VerticleBase {
                     MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.NOTIFICATION_EVENTS, m -> deliveredElsewhere(m.body()));
                     ticker = vertx.setPeriodic(TICK_MS, id -> write(router.tick(clock.instant())));
                     LOG.info("alerting: receivers " + String.join(", ", cfg.alerting().effectiveReceivers().stream()
-                            .map(r -> r.name() + "(" + r.type().configName() + ")").toList()) + "; outbox " + db.file());
+                            .map(r -> r.name() + "(" + r.type() + ")").toList()) + "; outbox " + db.file());
                     return Future.all(incidents.completion(), events.completion());
                 });
     }
@@ -118,7 +137,33 @@ public final class AlertingVerticle extends VerticleBase {
             vertx.cancelTimer(ticker);
         }
         outbox.stop();
-        return writes.eventually(db::close).eventually(() -> maintenance != null ? maintenance.close() : Future.succeededFuture());
+        return writes.eventually(db::close).eventually(() -> maintenance != null ? maintenance.close() : Future.succeededFuture())
+                .eventually(() -> acks != null ? acks.close() : Future.succeededFuture());
+    }
+
+    /**
+     * Swaps in a reloaded configuration in one step on this verticle's context, so no transition is routed half under
+     * the old and half under the new one: the router takes the new routes, receivers, grouping defaults and services,
+     * the outbox the new notifiers, and the maintenance store the new YAML windows. Completes once the notifications
+     * of removed receivers are dead letters; fails when the verticle is not running.
+     */
+    public Future<Void> reconfigure(BongsuConfig next, Notifiers notifiers) {
+        io.vertx.core.Context own = context;
+        if (own == null || router == null) {
+            return Future.failedFuture("alerting is not running");
+        }
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        own.runOnContext(v -> {
+            Map<String, ServiceConfig> services = new LinkedHashMap<>();
+            next.services().forEach(s -> services.put(s.id(), s));
+            router.reconfigure(next.alerting(), services, next.http().publicUrl());
+            if (maintenance != null) {
+                maintenance.replaceConfigured(next.alerting().maintenance());
+            }
+            outbox.useNotifiers(notifiers).onComplete(done);
+            write(router.tick(clock.instant()));
+        });
+        return done.future();
     }
 
     private void write(List<RoutingDecision> decisions) {

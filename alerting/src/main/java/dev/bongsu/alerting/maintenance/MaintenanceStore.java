@@ -36,7 +36,7 @@ public final class MaintenanceStore implements MaintenanceReader, SharedRecords 
             .thenComparing(MaintenanceWindow::id);
 
     private final SqliteDatabase db;
-    private final List<MaintenanceWindow> configured;
+    private volatile List<MaintenanceWindow> configured;
     private final List<Consumer<JsonObject>> shareListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile List<MaintenanceWindow> made = List.of();
@@ -83,6 +83,18 @@ public final class MaintenanceStore implements MaintenanceReader, SharedRecords 
     /** A window by id, YAML or API. */
     public Optional<MaintenanceWindow> find(String id) {
         return all.stream().filter(w -> w.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Replaces the windows of the configuration file with those of a reloaded one; windows made through the admin API
+     * are kept. Listeners (the status page) are told.
+     */
+    public void replaceConfigured(List<MaintenanceWindow> next) {
+        synchronized (this) {
+            configured = List.copyOf(next);
+            reindex();
+        }
+        changed();
     }
 
     /** Whether the window comes from the configuration file (and cannot be changed through the API). */

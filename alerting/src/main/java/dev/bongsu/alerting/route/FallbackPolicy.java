@@ -36,4 +36,10 @@ public final class FallbackPolicy {
         }
         return Optional.empty();
     }
+
+    /** The notice for a fallback told again because it was told of the incident before, when no dependency is failing now. */
+    static String toldBefore(String fallback, String receiver) {
+        return "Also sent to '" + fallback + "' because it was told of this incident while receiver '" + receiver
+                + "' was not trusted alone.";
+    }
 }

@@ -23,7 +23,6 @@ import dev.bongsu.model.config.MaintenanceWindow;
 import dev.bongsu.model.config.OutboxConfig;
 import dev.bongsu.model.config.RateLimit;
 import dev.bongsu.model.config.ReceiverConfig;
-import dev.bongsu.model.config.ReceiverType;
 import dev.bongsu.model.config.RouteConfig;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -43,7 +42,7 @@ class NotificationRouterTest {
     private final List<Mute> mutes = new ArrayList<>();
 
     private static ReceiverConfig receiver(String name, List<String> dependsOn, String fallback) {
-        return new ReceiverConfig(name, ReceiverType.WEBHOOK, "http://127.0.0.1:9/" + name, null, null, null, null, dependsOn, fallback,
+        return new ReceiverConfig(name, new dev.bongsu.model.config.receiver.WebhookSettings("http://127.0.0.1:9/" + name, null), dependsOn, fallback,
                 RateLimit.defaults(), 2, Duration.ofSeconds(5));
     }
 
@@ -324,7 +323,7 @@ class NotificationRouterTest {
 
     @Test
     void alertmanagerHearsOfAnOpenIncidentEveryMinuteEvenWhenSilencedAfterwards() {
-        ReceiverConfig am = new ReceiverConfig("am", ReceiverType.ALERTMANAGER, "http://127.0.0.1:9", null, null, null, null, List.of(), null,
+        ReceiverConfig am = new ReceiverConfig("am", new dev.bongsu.model.config.receiver.AlertmanagerSettings("http://127.0.0.1:9"), List.of(), null,
                 RateLimit.defaults(), 2, Duration.ofSeconds(5));
         RouteConfig slow = new RouteConfig(Map.of(), List.of("am", "oncall"), false, Duration.ZERO, Duration.ofMinutes(5), REPEAT);
         NotificationRouter r = router(new AlertingConfig(List.of(am, receiver("oncall", List.of(), null)), List.of(slow), List.of(), List.of(),

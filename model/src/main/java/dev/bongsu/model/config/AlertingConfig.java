@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param inhibit             whether an open correlated incident suppresses its members' own notifications
  * @param maintenance         planned quiet times
  * @param outbox              retry settings
+ * @param ack                 acknowledgement links (signing key, validity)
  */
 public record AlertingConfig(
         List<ReceiverConfig> receivers,
@@ -32,7 +33,8 @@ public record AlertingConfig(
         Duration repeatInterval,
         boolean inhibit,
         List<MaintenanceWindow> maintenance,
-        OutboxConfig outbox) {
+        OutboxConfig outbox,
+        AckConfig ack) {
 
     /** Name of the built-in log receiver. */
     public static final String LOG_RECEIVER = "log";
@@ -53,6 +55,15 @@ public record AlertingConfig(
         defaultReceivers = List.copyOf(defaultReceivers);
         monitoringReceivers = List.copyOf(monitoringReceivers);
         maintenance = List.copyOf(maintenance);
+        java.util.Objects.requireNonNull(ack, "ack");
+    }
+
+    /** A config with the default acknowledgement settings. */
+    public AlertingConfig(List<ReceiverConfig> receivers, List<RouteConfig> routes, List<String> defaultReceivers,
+                          List<String> monitoringReceivers, Duration groupWait, Duration groupInterval, Duration repeatInterval,
+                          boolean inhibit, List<MaintenanceWindow> maintenance, OutboxConfig outbox) {
+        this(receivers, routes, defaultReceivers, monitoringReceivers, groupWait, groupInterval, repeatInterval, inhibit, maintenance,
+                outbox, AckConfig.defaults());
     }
 
     /** No receivers: notifications are only logged. */
@@ -122,12 +133,12 @@ public record AlertingConfig(
         List<ReceiverConfig> more = new ArrayList<>(receivers);
         more.add(receiver);
         return new AlertingConfig(more, routes, defaultReceivers, monitoringReceivers, groupWait, groupInterval,
-                repeatInterval, inhibit, maintenance, outbox);
+                repeatInterval, inhibit, maintenance, outbox, ack);
     }
 
     /** This config with other grouping times (tests and the demo use short ones). */
     public AlertingConfig withGrouping(Duration wait, Duration interval, Duration repeat) {
         return new AlertingConfig(receivers, routes, defaultReceivers, monitoringReceivers, wait, interval, repeat,
-                inhibit, maintenance, outbox);
+                inhibit, maintenance, outbox, ack);
     }
 }

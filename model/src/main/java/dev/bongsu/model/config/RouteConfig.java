@@ -14,6 +14,7 @@ import java.util.Map;
  * @param groupWait      delay before the first notification of an incident
  * @param groupInterval  least time between two notifications of one incident to one receiver
  * @param repeatInterval re-notify an open incident after this long without news
+ * @param escalate       steps taken while an incident stays open and unacknowledged, in increasing {@code after}
  */
 public record RouteConfig(
         Map<String, List<String>> match,
@@ -21,7 +22,8 @@ public record RouteConfig(
         boolean continueMatching,
         Duration groupWait,
         Duration groupInterval,
-        Duration repeatInterval) {
+        Duration repeatInterval,
+        List<EscalationStep> escalate) {
 
     /** Labels a route or silence may match on. */
     public static final List<String> LABELS = List.of("kind", "severity", "service", "provider", "category", "datacenter", "region");
@@ -29,5 +31,12 @@ public record RouteConfig(
     public RouteConfig {
         match = Map.copyOf(match);
         receivers = List.copyOf(receivers);
+        escalate = List.copyOf(escalate);
+    }
+
+    /** A route without escalation steps. */
+    public RouteConfig(Map<String, List<String>> match, List<String> receivers, boolean continueMatching, Duration groupWait,
+                       Duration groupInterval, Duration repeatInterval) {
+        this(match, receivers, continueMatching, groupWait, groupInterval, repeatInterval, List.of());
     }
 }

@@ -3,6 +3,9 @@ package dev.bongsu.model.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bongsu.model.config.receiver.PagerDutySettings;
+import dev.bongsu.model.config.receiver.TelegramSettings;
+import dev.bongsu.model.config.receiver.WebhookSettings;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -115,16 +118,16 @@ class AlertingSectionTest {
         assertThat(a.receivers()).extracting(ReceiverConfig::name)
                 .containsExactly("oncall-webhook", "oncall-kakaowork", "oncall-telegram", "pd", "am");
         ReceiverConfig hook = a.receiver("oncall-webhook").orElseThrow();
-        assertThat(hook.type()).isEqualTo(ReceiverType.WEBHOOK);
-        assertThat(hook.secret()).isEqualTo("0123456789abcdef-secret");
+        assertThat(hook.type()).isEqualTo("webhook");
+        assertThat(hook.settings(WebhookSettings.class).orElseThrow().secret()).isEqualTo("0123456789abcdef-secret");
         assertThat(hook.toString()).doesNotContain("secret-", "hooks.example");
         ReceiverConfig slack = a.receiver("oncall-kakaowork").orElseThrow();
         assertThat(slack.dependsOn()).containsExactly("kakao");
         assertThat(slack.fallback()).isEqualTo("oncall-telegram");
         assertThat(slack.rateLimit()).isEqualTo(new RateLimit(1, Duration.ofSeconds(1), 3));
-        assertThat(a.receiver("pd").orElseThrow().url()).isEqualTo("https://events.pagerduty.com/v2/enqueue");
+        assertThat(a.receiver("pd").orElseThrow().settings(PagerDutySettings.class).orElseThrow().url()).isEqualTo("https://events.pagerduty.com/v2/enqueue");
         assertThat(a.receiver("pd").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(a.receiver("oncall-telegram").orElseThrow().url()).isEqualTo("https://api.telegram.org");
+        assertThat(a.receiver("oncall-telegram").orElseThrow().settings(TelegramSettings.class).orElseThrow().url()).isEqualTo("https://api.telegram.org");
         assertThat(a.effectiveReceivers()).extracting(ReceiverConfig::name).endsWith("log");
         assertThat(a.effectiveDefaultReceivers()).containsExactly("oncall-webhook", "oncall-kakaowork", "pd", "am");
 
@@ -186,7 +189,7 @@ class AlertingSectionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            bad-alerting-type.yaml          | bad-alerting-type.yaml:6: alerting.receivers[0].type: expected one of webhook, slack, pagerduty, telegram, alertmanager, log, found 'smoke-signal'
+            bad-alerting-type.yaml          | bad-alerting-type.yaml:6: alerting.receivers[0].type: expected one of webhook, slack, pagerduty, telegram, alertmanager, log, email, found 'smoke-signal'
             bad-alerting-url.yaml           | bad-alerting-url.yaml:7: alerting.receivers[0].url: expected an absolute http:// or https:// URL (value not shown)
             bad-alerting-key.yaml           | bad-alerting-key.yaml:8: alerting.receivers[0].routingKey: unknown key; expected one of name, type, dependsOn, fallback, rateLimit, burst, concurrency, timeout, url, secret, signature
             bad-alerting-missing-routing-key.yaml | bad-alerting-missing-routing-key.yaml:5: alerting.receivers[0].routingKey: required key is missing
@@ -198,7 +201,7 @@ class AlertingSectionTest {
             bad-alerting-window-public.yaml | bad-alerting-window-public.yaml:6: alerting.maintenance[0].public: a public maintenance window needs a title (ko and en, or one text for both)
             bad-alerting-window-kind.yaml   | bad-alerting-window-kind.yaml:5: alerting.maintenance[0]: expected either start and end (one-off) or days, at and duration (recurring)
             bad-alerting-rate.yaml          | bad-alerting-rate.yaml:8: alerting.receivers[0].rateLimit: expected a rate such as 1/s, 30/m or 100/h, found 'fast'
-            bad-alerting-unknown-key.yaml   | bad-alerting-unknown-key.yaml:4: alerting.recievers: unknown key; expected one of receivers, routes, defaultReceivers, monitoringReceivers, groupWait, groupInterval, repeatInterval, inhibit, maintenance, outbox
+            bad-alerting-unknown-key.yaml   | bad-alerting-unknown-key.yaml:4: alerting.recievers: unknown key; expected one of receivers, routes, defaultReceivers, monitoringReceivers, groupWait, groupInterval, repeatInterval, inhibit, maintenance, outbox, ack
             bad-alerting-secret.yaml        | bad-alerting-secret.yaml:8: alerting.receivers[0].secret: expected a secret of at least 16 characters (value not shown)
             bad-alerting-signature.yaml     | bad-alerting-signature.yaml:8: alerting.receivers[0].signature: expected one of v1, legacy, found 'sha1'
             bad-alerting-duplicate.yaml     | bad-alerting-duplicate.yaml:8: alerting.receivers[1].name: duplicate receiver name 'hook' (first at line 5)
