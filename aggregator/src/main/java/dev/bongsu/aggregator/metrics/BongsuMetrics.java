@@ -1,6 +1,5 @@
 package dev.bongsu.aggregator.metrics;
 
-import dev.bongsu.model.Health;
 import dev.bongsu.model.Incident;
 import dev.bongsu.model.IncidentKind;
 import dev.bongsu.model.IncidentTransition;
@@ -8,6 +7,7 @@ import dev.bongsu.model.LiveStatus;
 import dev.bongsu.model.ProbeResult;
 import dev.bongsu.model.ResultBatch;
 import dev.bongsu.model.ServiceState;
+import dev.bongsu.model.config.BongsuConfig;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -47,7 +48,9 @@ public final class BongsuMetrics {
     private final Gauge schedulerChecks;
     private final Gauge schedulerInFlight;
     private final Gauge schedulerOverloaded;
-    private final Gauge serviceState;
+    private final ServiceSeries services;
+    private final CheckSeries checks;
+    private final Clock clock;
     private final Counter notifications;
     private final Map<String, JsonObject> probeStats = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> storeStats = new ConcurrentHashMap<>();
@@ -56,6 +59,15 @@ public final class BongsuMetrics {
 
     /** A fresh registry with every Bongsu metric and the JVM metrics. */
     public BongsuMetrics() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * The same, with the clock that stamps when results arrive (a per-check series goes away when its check has not
+     * reported for a while, see {@link #sweepStale()}).
+     */
+    public BongsuMetrics(Clock clock) {
+        this.clock = clock;
         probes = Counter.builder().name("bongsu_probes_total")
                 .help("Probes run, by vantage, outcome (success or failure) and error class (none on success)")
                 .labelNames("vantage", "outcome", "error_class").register(registry);
@@ -76,9 +88,8 @@ public final class BongsuMetrics {
         schedulerCounter("bongsu_scheduler_probes_total", "Probes started by a probe node since it started", "probesTotal");
         schedulerCounter("bongsu_scheduler_skipped_overlap_total", "Probes skipped because the previous one of the same check was still running",
                 "skippedOverlap");
-        serviceState = Gauge.builder().name("bongsu_service_state")
-                .help("1 for the state each service is in now (up, degraded, down, unknown), 0 for the others")
-                .labelNames("service", "state").register(registry);
+        services = new ServiceSeries(registry);
+        checks = new CheckSeries(registry);
         GaugeWithCallback.builder().name("bongsu_open_incidents").help("Open incidents, by kind (service, correlated, probe_fault)")
                 .labelNames("kind")
                 .callback(cb -> {
@@ -146,8 +157,23 @@ public final class BongsuMetrics {
         });
     }
 
-    /** Counts a batch of probe results (from {@code Addresses.RESULTS}). */
+    /**
+     * Follows a configuration: the per-check series ({@code bongsu_check_*}) cover its checks × vantages, and only its
+     * services keep {@code bongsu_service_*} series. Without a configuration there are no per-check series.
+     */
+    public void configure(BongsuConfig config) {
+        checks.configure(config);
+        services.configure(config);
+    }
+
+    /** Removes the per-check series of pairs that have not reported for a while; returns how many pairs lost theirs. */
+    public int sweepStale() {
+        return checks.sweep(clock.millis());
+    }
+
+    /** Counts a batch of probe results (from {@code Addresses.RESULTS}) and updates the per-check series. */
     public void onResults(ResultBatch batch) {
+        checks.record(batch.results(), clock.millis());
         for (ProbeResult r : batch.results()) {
             probes.labelValues(r.vantage(), r.ok() ? "success" : "failure", r.error() == null ? NONE : r.error().wireName()).inc();
             probeDuration.labelValues(r.vantage()).observe(Math.max(0, r.latencyMs()) / 1000);
@@ -202,9 +228,7 @@ public final class BongsuMetrics {
 
     /** Records a service's current state (from {@code Addresses.SERVICE_STATES} or the initial {@link LiveStatus}). */
     public void onServiceState(ServiceState state) {
-        for (Health h : Health.values()) {
-            serviceState.labelValues(state.serviceId(), h.wireName()).set(h == state.health() ? 1 : 0);
-        }
+        services.set(state);
     }
 
     /** Tracks open incidents by kind (from {@code Addresses.INCIDENTS}). */

@@ -5,6 +5,7 @@ import dev.bongsu.model.IncidentTransition;
 import dev.bongsu.model.LiveStatus;
 import dev.bongsu.model.ResultBatch;
 import dev.bongsu.model.ServiceStateChange;
+import dev.bongsu.model.config.BongsuConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -21,30 +22,55 @@ import java.util.List;
  * ({@code metrics.port}) or behind the admin token, never bare on the public one.
  */
 public final class MetricsVerticle extends VerticleBase {
+    /** How often per-check series of pairs that stopped reporting are looked for. */
+    static final long SWEEP_PERIOD_MS = 60_000;
+
     private final BongsuMetrics metrics;
     private final LiveStatus live;
+    private volatile BongsuConfig config;
 
-    /** Metrics starting from the detector's current view ({@code live} may be {@code null} when there is none). */
+    /**
+     * Metrics of {@code config}'s checks (per check × vantage) and services, starting from the detector's current view
+     * ({@code live} may be {@code null} when there is none).
+     */
+    public MetricsVerticle(BongsuConfig config, LiveStatus live) {
+        this(new BongsuMetrics(), config, live);
+    }
+
+    /** The same with a given metrics registry. */
+    public MetricsVerticle(BongsuMetrics metrics, BongsuConfig config, LiveStatus live) {
+        this.metrics = metrics;
+        this.config = config;
+        this.live = live;
+    }
+
+    /** Metrics without a configuration: no per-check series. */
     public MetricsVerticle(LiveStatus live) {
-        this(new BongsuMetrics(), live);
+        this(new BongsuMetrics(), null, live);
     }
 
     /** The same with a given metrics registry. */
     public MetricsVerticle(BongsuMetrics metrics, LiveStatus live) {
-        this.metrics = metrics;
-        this.live = live;
+        this(metrics, null, live);
     }
 
-    /** Takes a reloaded configuration: the per-check series follow its checks, services and vantages. */
-    public Future<Void> reconfigure(dev.bongsu.model.config.BongsuConfig next) {
+    /**
+     * Takes a reloaded configuration: the per-check series follow its checks, services and vantages — a removed
+     * check's or vantage's series disappear now, a new one's appear with its first result.
+     */
+    public Future<Void> reconfigure(BongsuConfig next) {
+        config = next;
+        metrics.configure(next);
         return Future.succeededFuture();
     }
 
     @Override
     public Future<?> start() {
+        metrics.configure(config);
         if (live != null) {
             metrics.onLiveStatus(live);
         }
+        vertx.setPeriodic(SWEEP_PERIOD_MS, id -> metrics.sweepStale());
         EventBus bus = vertx.eventBus();
         return Future.all(List.of(
                 bus.<ResultBatch>consumer(Addresses.RESULTS, m -> metrics.onResults(m.body())).completion(),

@@ -6,6 +6,7 @@ import java.time.Duration;
 final class HttpSection {
     private static final int MAX_CONNECTIONS = 1_000_000;
     private static final String AUTO = "auto";
+    private static final int MAX_SERIES = 100_000_000;
 
     private HttpSection() {
     }
@@ -47,14 +48,20 @@ final class HttpSection {
         if (n.isMissing()) {
             return MetricsConfig.behindAdminToken();
         }
-        n.allowOnly("host", "port");
+        n.allowOnly("host", "port", "perCheck", "maxSeries");
+        boolean perCheck = n.get("perCheck").boolOr(true);
+        int maxSeries = n.get("maxSeries").integerOr(MetricsConfig.DEFAULT_MAX_SERIES, 1, MAX_SERIES);
+        if (n.get("host").isMissing() && n.get("port").isMissing()) {
+            // only the series settings: /metrics stays behind the admin token
+            return new MetricsConfig(MetricsConfig.behindAdminToken().host(), MetricsConfig.NONE, perCheck, maxSeries);
+        }
         String host = n.get("host").textOr("127.0.0.1");
         ConfigNode portNode = n.require("port");
         int port = portNode.integer(0, 65535);
         if (port != 0 && port == httpPort && host.equals(httpHost)) {
             throw portNode.error("a port other than http.port (" + httpPort + "): /metrics gets a listener of its own");
         }
-        return new MetricsConfig(host, port);
+        return new MetricsConfig(host, port, perCheck, maxSeries);
     }
 
     /** The {@code admin} section; an empty or absent token disables the admin API. */

@@ -1,5 +1,6 @@
 package dev.bongsu.aggregator.store.sqlite;
 
+import dev.bongsu.model.store.SchemaVersion;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,8 +41,7 @@ final class SqliteSchema {
     static void ensure(Connection c, Path file) throws SQLException {
         int version = version(c);
         if (version > CURRENT) {
-            throw new SQLException(file + " has schema version " + version + ", newer than this Bongsu understands ("
-                    + CURRENT + "); run a newer Bongsu or move the file aside");
+            throw SchemaVersion.newer(file, version, CURRENT);
         }
         if (version == CURRENT) {
             return;

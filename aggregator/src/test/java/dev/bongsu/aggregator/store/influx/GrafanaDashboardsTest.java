@@ -20,20 +20,18 @@ import dev.bongsu.model.ServiceStateChange;
 import dev.bongsu.model.Severity;
 import dev.bongsu.model.TransitionType;
 import dev.bongsu.model.codec.Codecs;
+import dev.bongsu.testkit.GrafanaDashboard;
+import dev.bongsu.testkit.GrafanaMacros;
 import dev.bongsu.testkit.InfluxProcess;
+import dev.bongsu.testkit.PrometheusProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -58,7 +55,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * macros filled in: each must parse and return data.
  */
 class GrafanaDashboardsTest {
-    static final Path DASHBOARDS = Path.of(System.getProperty("user.dir")).getParent().resolve("grafana/dashboards");
+    static final Path DASHBOARDS = GrafanaDashboard.folder("");
     static final long NOW = System.currentTimeMillis();
     static final long START = (NOW - 22 * 60_000) / 60_000 * 60_000;
 
@@ -164,72 +161,25 @@ class GrafanaDashboardsTest {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0).get(rows.get(0).containsKey("count") ? "count" : "")).longValue();
     }
 
-    /** One query of one dashboard: where it is and its text. */
-    record DashboardQuery(String dashboard, String where, String language, String text) {
-        @Override
-        public String toString() {
-            return dashboard + " / " + where;
-        }
-    }
-
-    static List<Path> dashboardFiles() throws IOException {
-        try (Stream<Path> s = Files.list(DASHBOARDS)) {
-            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-    }
-
-    static JsonObject read(Path p) {
-        try {
-            return new JsonObject(Files.readString(p));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Every query of every dashboard: panels' targets, template variables, annotations. */
-    static Stream<Arguments> queries() throws IOException {
-        List<Arguments> out = new ArrayList<>();
-        for (Path file : dashboardFiles()) {
-            JsonObject d = read(file);
-            String name = file.getFileName().toString();
-            for (Object o : d.getJsonObject("templating").getJsonArray("list")) {
-                JsonObject v = (JsonObject) o;
-                out.add(Arguments.of(new DashboardQuery(name, "variable " + v.getString("name"), language(v), v.getString("query"))));
-            }
-            for (Object o : d.getJsonObject("annotations").getJsonArray("list")) {
-                JsonObject a = (JsonObject) o;
-                if (a.getString("query") != null) {
-                    out.add(Arguments.of(new DashboardQuery(name, "annotation " + a.getString("name"), language(a), a.getString("query"))));
-                }
-            }
-            for (Object o : d.getJsonArray("panels")) {
-                JsonObject p = (JsonObject) o;
-                for (Object t : p.getJsonArray("targets", new JsonArray())) {
-                    JsonObject target = (JsonObject) t;
-                    String lang = language(target.containsKey("datasource") ? target : p);
-                    out.add(Arguments.of(new DashboardQuery(name, "panel '" + p.getString("title") + "' " + target.getString("refId"), lang,
-                            lang.equals("influxql") ? target.getString("query") : target.getString("expr"))));
-                }
-            }
-        }
-        return out.stream();
+    static Stream<GrafanaDashboard.Query> queries() {
+        return GrafanaDashboard.in(DASHBOARDS).stream().flatMap(d -> d.queries().stream());
     }
 
-    static String language(JsonObject withDatasource) {
-        String uid = withDatasource.getJsonObject("datasource").getString("uid");
-        return switch (uid) {
+    static String language(GrafanaDashboard.Query q) {
+        return switch (String.valueOf(q.datasource())) {
             case "bongsu-influx" -> "influxql";
             case "bongsu-prometheus" -> "promql";
-            default -> throw new AssertionError("unknown data source " + uid);
+            default -> throw new AssertionError(q + ": unknown data source " + q.datasource());
         };
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
-    void everyDashboardQueryRunsAndReturnsData(DashboardQuery q) throws Exception {
+    void everyDashboardQueryRunsAndReturnsData(GrafanaDashboard.Query q) throws Exception {
         assertThat(q.text()).as(q + " has a query").isNotBlank();
         Map<String, List<String>> variables = variableValues(q.dashboard());
-        if (q.language().equals("influxql")) {
+        if (language(q).equals("influxql")) {
             String influxQl = GrafanaMacros.influx(q.text(), variables, singleValued(q.dashboard()), START, NOW);
             QueryResult r = client.query(new Query(influxQl, "bongsu"), TimeUnit.MILLISECONDS);
             assertThat(InfluxQueries.errorOf(r)).as(q + ": " + influxQl).isNull();
@@ -245,8 +195,7 @@ class GrafanaDashboardsTest {
     /** The values of each template variable, found by running its query as Grafana does, in order. */
     static Map<String, List<String>> variableValues(String dashboard) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (Object o : read(DASHBOARDS.resolve(dashboard)).getJsonObject("templating").getJsonArray("list")) {
-            JsonObject v = (JsonObject) o;
+        for (JsonObject v : GrafanaDashboard.read(DASHBOARDS.resolve(dashboard)).variables()) {
             String q = GrafanaMacros.influx(v.getString("query"), values, singleValued(dashboard), START, NOW);
             List<String> found = InfluxQueries.rows(client.query(new Query(q, "bongsu"))).stream().map(r -> (String) r.get("value")).sorted().toList();
             values.put(v.getString("name"), found);
@@ -255,24 +204,15 @@ class GrafanaDashboardsTest {
     }
 
     static List<String> singleValued(String dashboard) {
-        List<String> out = new ArrayList<>();
-        for (Object o : read(DASHBOARDS.resolve(dashboard)).getJsonObject("templating").getJsonArray("list")) {
-            JsonObject v = (JsonObject) o;
-            if (!v.getBoolean("multi", false)) {
-                out.add(v.getString("name"));
-            }
-        }
-        return out;
+        return GrafanaDashboard.read(DASHBOARDS.resolve(dashboard)).singleValued();
     }
 
     @Test
-    void dashboardsOfferTheNocTheDrillDownAndTheFleetWithProviderServiceAndVantageVariables() throws IOException {
+    void dashboardsOfferTheNocTheDrillDownAndTheFleetWithProviderServiceAndVantageVariables() {
         Map<String, List<String>> variables = new LinkedHashMap<>();
-        for (Path f : dashboardFiles()) {
-            JsonObject d = read(f);
-            variables.put(d.getString("uid"), d.getJsonObject("templating").getJsonArray("list").stream()
-                    .map(o -> ((JsonObject) o).getString("name")).toList());
-            assertThat(d.getJsonArray("panels")).as(f + " panels").isNotEmpty();
+        for (GrafanaDashboard d : GrafanaDashboard.in(DASHBOARDS)) {
+            variables.put(d.json().getString("uid"), d.variables().stream().map(v -> v.getString("name")).toList());
+            assertThat(d.panels()).as(d.name() + " panels").isNotEmpty();
         }
         assertThat(variables).containsEntry("bongsu-noc", List.of("provider", "service", "vantage"))
                 .containsEntry("bongsu-service", List.of("provider", "service", "vantage"))

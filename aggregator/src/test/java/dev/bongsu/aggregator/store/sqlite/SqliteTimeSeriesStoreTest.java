@@ -12,6 +12,7 @@ import dev.bongsu.model.Rollup;
 import dev.bongsu.model.ServiceBucket;
 import dev.bongsu.model.Timings;
 import dev.bongsu.model.config.StorageConfig;
+import dev.bongsu.model.store.NewerSchemaException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -357,8 +358,8 @@ class SqliteTimeSeriesStoreTest {
             s.execute("INSERT INTO schema_version VALUES (99)");
         }
 
-        assertThatThrownBy(this::open).isInstanceOf(StoreOpenException.class)
-                .hasMessageContaining("has schema version 99, newer than this Bongsu understands (1)");
+        assertThatThrownBy(this::open).isInstanceOf(NewerSchemaException.class)
+                .hasMessageStartingWith(dir.resolve("results.db").toAbsolutePath() + " has schema version 99 but this Bongsu knows up to 1: ");
     }
 
     @Test

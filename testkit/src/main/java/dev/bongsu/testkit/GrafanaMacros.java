@@ -1,4 +1,4 @@
-package dev.bongsu.aggregator.store.influx;
+package dev.bongsu.testkit;
 
 import java.util.Comparator;
 import java.util.List;
@@ -6,20 +6,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Fills in Grafana's template variables and macros the way Grafana does before it sends a query. */
-final class GrafanaMacros {
+public final class GrafanaMacros {
     private GrafanaMacros() {
     }
 
     /** An InfluxQL query with {@code $timeFilter}, {@code $__interval} and {@code $variable}s substituted. */
-    static String influx(String query, Map<String, List<String>> variables, List<String> singleValued, long fromMs, long toMs) {
+    public static String influx(String query, Map<String, List<String>> variables, List<String> singleValued, long fromMs, long toMs) {
         String q = query.replace("$timeFilter", "time >= " + fromMs + "ms and time <= " + toMs + "ms")
                 .replace("$__interval_ms", "60000").replace("$__interval", "1m").replace("$interval", "1m");
         return substitute(q, variables, singleValued, "(", ")", GrafanaMacros::escapeInfluxRegex);
     }
 
     /** A PromQL query with {@code $variable}s substituted (multi values joined by {@code |}). */
-    static String prometheus(String query, Map<String, List<String>> variables, List<String> singleValued) {
-        String q = query.replace("$__rate_interval", "1m").replace("$__interval", "15s");
+    public static String prometheus(String query, Map<String, List<String>> variables, List<String> singleValued) {
+        String q = query.replace("$__rate_interval", "1m").replace("$__interval", "15s").replace("$__range", "5m");
         return substitute(q, variables, singleValued, "", "", GrafanaMacros::escapePromRegex);
     }
 

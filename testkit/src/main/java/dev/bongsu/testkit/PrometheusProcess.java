@@ -1,6 +1,7 @@
-package dev.bongsu.aggregator.store.influx;
+package dev.bongsu.testkit;
 
-import dev.bongsu.testkit.Tools;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** A private Prometheus server for tests, scraping one target every second, on a free loopback port. */
+/**
+ * A private Prometheus server for tests: its own temporary configuration and storage directory, a free loopback
+ * port, scraping one target every second.
+ */
 public final class PrometheusProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
@@ -26,7 +30,10 @@ public final class PrometheusProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts Prometheus scraping {@code target} ({@code host:port}, path /metrics); fails naming how to install it. */
+    /**
+     * Starts Prometheus in a new directory under {@code parent}, scraping {@code target} ({@code host:port}, path
+     * /metrics) every second, and waits until it is ready; fails naming the Debian package when it is not installed.
+     */
     public static PrometheusProcess start(Path parent, String target) throws IOException, InterruptedException {
         String exe = Tools.onPath("prometheus", "prometheus");
         Path dir = Files.createTempDirectory(parent, "prometheus");
@@ -45,7 +52,12 @@ public final class PrometheusProcess implements AutoCloseable {
                 "--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
         PrometheusProcess prometheus = new PrometheusProcess(dir, port, p);
-        prometheus.awaitReady();
+        try {
+            prometheus.awaitReady();
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            prometheus.close();
+            throw e;
+        }
         return prometheus;
     }
 
@@ -53,7 +65,7 @@ public final class PrometheusProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("prometheus exited: " + Files.readString(dir.resolve("prometheus.log")));
+                throw new AssertionError("prometheus exited: " + log());
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -64,17 +76,34 @@ public final class PrometheusProcess implements AutoCloseable {
             }
             process.waitFor(100, TimeUnit.MILLISECONDS);
         }
-        throw new AssertionError("prometheus not ready within 30 s: " + Files.readString(dir.resolve("prometheus.log")));
+        throw new AssertionError("prometheus not ready within 30 s: " + log());
     }
 
-    /** Runs an instant PromQL query; returns the JSON answer. */
+    /** Runs an instant PromQL query; returns the JSON answer as it came. */
     public String query(String promql) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** Runs an instant PromQL query and returns its {@code data.result}; fails with Prometheus's answer if it is not a success. */
+    public JsonArray result(String promql) throws IOException, InterruptedException {
+        String answer = query(promql);
+        JsonObject json = new JsonObject(answer);
+        if (!"success".equals(json.getString("status"))) {
+            throw new AssertionError("prometheus refused " + promql + ": " + answer);
+        }
+        return json.getJsonObject("data").getJsonArray("result");
+    }
+
+    /** The HTTP API base URL. */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** What Prometheus logged (warnings and errors), for failure messages. */
+    public String log() throws IOException {
+        Path log = dir.resolve("prometheus.log");
+        return Files.exists(log) ? Files.readString(log) : "(no log)";
     }
 
     @Override
@@ -82,6 +111,7 @@ public final class PrometheusProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 }
