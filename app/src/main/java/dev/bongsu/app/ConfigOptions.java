@@ -1,5 +1,6 @@
 package dev.bongsu.app;
 
+import dev.bongsu.app.reload.ConfigFile;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ConfigLoader;
 import java.nio.file.Path;
@@ -12,6 +13,18 @@ final class ConfigOptions {
 
     @Option(names = "--http-port", paramLabel = "N", description = "override http.port (0 for any free port)")
     private Integer httpPort;
+
+    /**
+     * The configuration file, read (and read again on every reload) with the port override applied; load it with
+     * {@link ConfigFile#load()}, which throws with the location of invalid input.
+     */
+    ConfigFile file() {
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            throw new UserException("--http-port: expected 0 to 65535, found " + httpPort, Main.EXIT_CONFIG);
+        }
+        return new ConfigFile(config, ConfigLoader.fromSystemEnvironment(),
+                cfg -> httpPort == null ? cfg : cfg.withHttp(cfg.http().withPort(httpPort)), java.time.Clock.systemUTC());
+    }
 
     /** The validated configuration with the port override applied; invalid input throws with its location. */
     BongsuConfig load() {

@@ -1,10 +1,15 @@
 package dev.bongsu.app;
 
+import dev.bongsu.app.cluster.ClusterAddresses;
 import dev.bongsu.app.cluster.ClusterNode;
 import dev.bongsu.app.cluster.ProbeRoster;
 import dev.bongsu.app.cluster.ResultBuffer;
 import dev.bongsu.app.cluster.ResultRelay;
 import dev.bongsu.app.cluster.ShareKeeper;
+import dev.bongsu.app.reload.ConfigFile;
+import dev.bongsu.app.reload.ConfigReloader;
+import dev.bongsu.app.reload.LoadedConfig;
+import dev.bongsu.app.reload.Reloading;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ConfigLoader;
 import dev.bongsu.probes.ProbeVerticle;
@@ -41,7 +46,9 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BongsuConfig cfg = ConfigLoader.fromSystemEnvironment().load(config);
+        ConfigFile file = new ConfigFile(config, ConfigLoader.fromSystemEnvironment(), c -> c, java.time.Clock.systemUTC());
+        LoadedConfig loaded = file.load();
+        BongsuConfig cfg = loaded.config();
         if (!cfg.vantageNames().contains(vantage)) {
             throw new UserException("--vantage: unknown vantage '" + vantage + "'; " + config + " has "
                     + String.join(", ", cfg.vantageNames()), Main.EXIT_CONFIG);
@@ -57,6 +64,17 @@ final class ProbeCommand implements Callable<Integer> {
             probes = ProbeParts.start(node.vertx(), cfg.withServices(List.of()), List.of(vantage)).await();
             ProbeVerticle verticle = probes.vantage(vantage);
             keeper = new ShareKeeper(node, new ProbeRoster(node), vantage, cfg.checks(), verticle::assign, SAFETY_REBALANCE);
+            ShareKeeper shares = keeper;
+            // reload (SIGHUP, reload.watch, or a server that reloaded): this node's share of the new checks
+            ConfigReloader reloader = Reloading.start(node.vertx(), file, loaded,
+                    List.of(new ConfigReloader.Step("probes", next -> shares.reconfigure(next.checks()))));
+            keeper.configHash(() -> reloader.running().hash());
+            // a server's configuration, by server: from its reload announcement, and from its heartbeat when that was missed
+            java.util.Map<String, String> serverHashes = new java.util.concurrent.ConcurrentHashMap<>();
+            node.vertx().eventBus().<io.vertx.core.json.JsonObject>consumer(ClusterAddresses.CONFIG_RELOADED, m ->
+                    follow(reloader, serverHashes, m.body().getString("node"), m.body().getString("hash"), " reloaded "));
+            node.vertx().eventBus().<io.vertx.core.json.JsonObject>consumer(ClusterAddresses.SERVER_HEARTBEAT, m ->
+                    follow(reloader, serverHashes, m.body().getString("node"), m.body().getString("configHash"), " runs "));
             keeper.start().await();
         } catch (RuntimeException e) {
             node.close().await();
@@ -78,6 +96,22 @@ final class ProbeCommand implements Callable<Integer> {
                 + " member(s)");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Reloads this node's file when {@code server} is seen on a configuration {@code hash} it was not seen on before and
+     * this node does not run: once per change of the server's hash, so a file that differs from the server's (not yet
+     * deployed here) is not read again on every heartbeat, and a node that missed the announcement still follows.
+     */
+    private static void follow(ConfigReloader reloader, java.util.Map<String, String> serverHashes, String server,
+                               String hash, String how) {
+        if (server == null || hash == null) {
+            return;
+        }
+        String before = serverHashes.put(server, hash);
+        if (!hash.equals(before) && !hash.equals(reloader.running().hash())) {
+            reloader.reload("server " + server + how + hash);
+        }
     }
 
     /** Joins the configured cluster; a failure (a port in use, no interface) is a one-line error. */

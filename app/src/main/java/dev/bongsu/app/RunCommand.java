@@ -1,10 +1,17 @@
 package dev.bongsu.app;
 
+import dev.bongsu.app.reload.ConfigFile;
+import dev.bongsu.app.reload.ConfigReloader;
+import dev.bongsu.app.reload.LoadedConfig;
+import dev.bongsu.app.reload.ReloadRoutes;
+import dev.bongsu.app.reload.Reloading;
 import dev.bongsu.model.codec.Codecs;
 import dev.bongsu.model.config.BongsuConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +34,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BongsuConfig cfg = options.load();
+        ConfigFile file = options.file();
+        LoadedConfig loaded = file.load();
+        BongsuConfig cfg = loaded.config();
         Vertx vertx = Vertx.vertx();
         Codecs.registerAll(vertx.eventBus());
         BongsuConfig running = cfg;
@@ -41,6 +50,13 @@ final class RunCommand implements Callable<Integer> {
             vertx.close().await();
             throw e;
         }
+        List<ConfigReloader.Step> steps = new ArrayList<>(server.reloadSteps());
+        steps.add(new ConfigReloader.Step("probes", next -> {
+            next.vantageNames().forEach(vantage -> probes.vantage(vantage).assign(next.checks()));
+            return Future.succeededFuture();
+        }));
+        ConfigReloader reloader = Reloading.start(vertx, file, loaded, steps);
+        new ReloadRoutes(reloader).mount(server.http().router());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 probes.close().transform(v -> server.close()).transform(v -> vertx.close())
@@ -51,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
         }, "bongsu-run-shutdown"));
         LOG.info("run: " + running.services().size() + " services, " + running.checks().size() + " checks from "
                 + String.join(", ", running.vantageNames()) + "; status page on http://" + running.http().host() + ":"
-                + server.http().actualPort() + "/");
+                + server.http().actualPort() + "/; configuration " + loaded.hash() + " from " + file.path()
+                + " (reload: SIGHUP, POST /api/v1/admin/reload" + (cfg.ops().reload().watch() ? ", watching the file)" : ")"));
         new CountDownLatch(1).await();
         return 0;
     }

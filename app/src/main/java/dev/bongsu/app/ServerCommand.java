@@ -1,6 +1,7 @@
 package dev.bongsu.app;
 
 import dev.bongsu.app.cluster.AssignmentsEndpoint;
+import dev.bongsu.app.cluster.ClusterAddresses;
 import dev.bongsu.app.cluster.ClusterNode;
 import dev.bongsu.app.cluster.DeliveredLedger;
 import dev.bongsu.app.cluster.ClusterIncidentIds;
@@ -11,6 +12,11 @@ import dev.bongsu.app.cluster.ProbeRoster;
 import dev.bongsu.app.cluster.RecordReplicator;
 import dev.bongsu.app.cluster.ResultIntake;
 import dev.bongsu.app.cluster.ServerBeacon;
+import dev.bongsu.app.reload.ConfigFile;
+import dev.bongsu.app.reload.ConfigReloader;
+import dev.bongsu.app.reload.LoadedConfig;
+import dev.bongsu.app.reload.ReloadRoutes;
+import dev.bongsu.app.reload.Reloading;
 import dev.bongsu.model.config.BongsuConfig;
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +43,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BongsuConfig cfg = options.load();
+        ConfigFile file = options.file();
+        LoadedConfig loaded = file.load();
+        BongsuConfig cfg = loaded.config();
         ClusterNode node = ProbeCommand.joinCluster(cfg);
         LocalDetectorEvents.install(node.vertx().eventBus());
         BongsuConfig running = cfg;
@@ -55,13 +63,27 @@ final class ServerCommand implements Callable<Integer> {
             replicas = List.of(new RecordReplicator(node, parts.alerting().silences()),
                     new RecordReplicator(node, parts.updates()),
                     new RecordReplicator(node, parts.alerting().maintenance()),
+                    new RecordReplicator(node, parts.alerting().acks()),
                     new RecordReplicator(node, parts.operatorIncidents().declaredRecords()),
                     new RecordReplicator(node, parts.operatorIncidents().postmortemRecords()),
                     new RecordReplicator(node, parts.subscribers().records()));
             takeover.standby();
             lease = new PagerLease(node, () -> takeover.takeOver().onComplete(ar -> parts.subscriptionDelivery().outbox().resume()));
             beacon = new ServerBeacon(node, lease::isActive);
-            AssignmentsEndpoint.forConfig(node, new ProbeRoster(node), running).mount(parts.http().router());
+            AssignmentsEndpoint assignments = AssignmentsEndpoint.forConfig(node, new ProbeRoster(node), running);
+            assignments.mount(parts.http().router());
+            // reload: this server's parts, then what it judges assignments by; probe nodes are told to reload their file
+            List<ConfigReloader.Step> steps = new java.util.ArrayList<>(parts.reloadSteps());
+            steps.add(new ConfigReloader.Step("assignments", next -> {
+                assignments.reconfigure(next);
+                return io.vertx.core.Future.succeededFuture();
+            }));
+            ConfigReloader reloader = Reloading.start(node.vertx(), file, loaded, steps);
+            reloader.onReloaded(now -> node.vertx().eventBus().publish(ClusterAddresses.CONFIG_RELOADED,
+                    new io.vertx.core.json.JsonObject().put("node", node.nodeId()).put("hash", now.hash())));
+            assignments.configHash(() -> reloader.running().hash());
+            beacon.configHash(() -> reloader.running().hash());
+            new ReloadRoutes(reloader).mount(parts.http().router());
             ledger.start()
                     .compose(v -> RecordReplicator.startAll(replicas))
                     .compose(v -> intake.start())
@@ -87,7 +109,7 @@ final class ServerCommand implements Callable<Integer> {
         }, "bongsu-server-shutdown"));
         LOG.info("server " + node.nodeId() + " up: status page and API on http://" + running.http().host() + ":"
                 + parts.http().actualPort() + "/; cluster '" + running.cluster().name() + "' has "
-                + node.liveNodes().size() + " member(s)");
+                + node.liveNodes().size() + " member(s); configuration " + loaded.hash() + " from " + file.path());
         stopped.await();
         return 0;
     }

@@ -24,8 +24,9 @@ public final class AssignmentsEndpoint {
 
     private final ClusterNode node;
     private final ProbeRoster roster;
-    private final List<String> vantages;
-    private final List<String> checkIds;
+    private volatile List<String> vantages;
+    private volatile List<String> checkIds;
+    private volatile java.util.function.Supplier<String> configHash = () -> null;
 
     /** An endpoint for the cluster {@code node} is in, judged against these vantages and check ids. */
     public AssignmentsEndpoint(ClusterNode node, ProbeRoster roster, List<String> vantages, List<String> checkIds) {
@@ -38,6 +39,18 @@ public final class AssignmentsEndpoint {
     /** An endpoint judged against {@code cfg}'s vantages and checks. */
     public static AssignmentsEndpoint forConfig(ClusterNode node, ProbeRoster roster, BongsuConfig cfg) {
         return new AssignmentsEndpoint(node, roster, cfg.vantageNames(), cfg.checks().stream().map(CheckConfig::id).toList());
+    }
+
+    /** Judges against a reloaded configuration's vantages and checks from now on. */
+    public void reconfigure(BongsuConfig cfg) {
+        vantages = List.copyOf(cfg.vantageNames());
+        checkIds = cfg.checks().stream().map(CheckConfig::id).toList();
+    }
+
+    /** Names the configuration this server runs ({@code configHash}; each probe node names its own). */
+    public AssignmentsEndpoint configHash(java.util.function.Supplier<String> hash) {
+        this.configHash = hash;
+        return this;
     }
 
     /** Adds the route. */
@@ -65,6 +78,7 @@ public final class AssignmentsEndpoint {
         }
         return Future.join(asks).transform(ignored -> {
             List<CoverageReport.NodeShare> shares = new ArrayList<>();
+            Map<String, String> hashes = new java.util.TreeMap<>();
             JsonArray unanswered = new JsonArray();
             for (int i = 0; i < asks.size(); i++) {
                 Future<JsonObject> f = asks.get(i);
@@ -72,12 +86,27 @@ public final class AssignmentsEndpoint {
                     JsonObject b = f.result();
                     shares.add(new CoverageReport.NodeShare(b.getString("node"), b.getString("vantage"),
                             b.getJsonArray("checks").stream().map(String::valueOf).toList()));
+                    if (b.getString("configHash") != null) {
+                        hashes.put(b.getString("node"), b.getString("configHash"));
+                    }
                 } else {
                     unanswered.add(ids.get(i));
                 }
             }
-            return Future.succeededFuture(toJson(CoverageReport.of(vantages, checkIds, shares), unanswered));
+            return Future.succeededFuture(withHashes(toJson(CoverageReport.of(vantages, checkIds, shares), unanswered), hashes));
         });
+    }
+
+    /**
+     * Adds which configuration each node runs: {@code configHash} (this server's), per node {@code configHash}, and
+     * {@code configConverged}: whether every node that answered runs this server's.
+     */
+    private JsonObject withHashes(JsonObject json, Map<String, String> hashes) {
+        String mine = configHash.get();
+        json.getJsonArray("vantages").forEach(v -> ((JsonObject) v).getJsonArray("nodes")
+                .forEach(n -> ((JsonObject) n).put("configHash", hashes.get(((JsonObject) n).getString("node")))));
+        return json.put("configHash", mine)
+                .put("configConverged", mine == null || hashes.values().stream().allMatch(mine::equals));
     }
 
     static JsonObject toJson(CoverageReport report, JsonArray unanswered) {

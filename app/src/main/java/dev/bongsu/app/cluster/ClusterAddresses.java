@@ -4,8 +4,14 @@ package dev.bongsu.app.cluster;
 public final class ClusterAddresses {
     /** A probe node joined, left or announced itself (publish, no body): every probe node recomputes its share. */
     public static final String PROBE_NODES_CHANGED = "bongsu.cluster.probe-nodes-changed";
-    /** Servers say they are alive once a second (publish, JSON {@code {node, active}}). */
+    /** Servers say they are alive once a second (publish, JSON {@code {node, active, configHash}}). */
     public static final String SERVER_HEARTBEAT = "bongsu.cluster.server-heartbeat";
+
+    /**
+     * A server reloaded its configuration (publish, JSON {@code {node, hash}}): every probe node reloads its own file,
+     * so the cluster converges on the file deployed to every node.
+     */
+    public static final String CONFIG_RELOADED = "bongsu.cluster.config-reloaded";
 
     private ClusterAddresses() {
     }

@@ -27,7 +27,8 @@ public final class ShareKeeper {
     private final ClusterNode node;
     private final ProbeRoster roster;
     private final String vantage;
-    private final List<CheckConfig> checks;
+    private volatile List<CheckConfig> checks;
+    private volatile java.util.function.Supplier<String> configHash = () -> null;
     private final Consumer<List<CheckConfig>> assign;
     private final Duration safetyInterval;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -86,6 +87,22 @@ public final class ShareKeeper {
                 .mapEmpty();
     }
 
+    /**
+     * Takes the checks of a reloaded configuration (call on this node's Vert.x context): the share is recomputed and
+     * handed to the probe engine even when its ids did not change, so changed check settings reach it too.
+     */
+    public Future<Void> reconfigure(List<CheckConfig> next) {
+        checks = List.copyOf(next);
+        current = null;
+        return rebalanceNow();
+    }
+
+    /** Names the configuration this node runs in its assignments answer ({@code configHash}). */
+    public ShareKeeper configHash(java.util.function.Supplier<String> hash) {
+        this.configHash = hash;
+        return this;
+    }
+
     /** The check ids this node probes now. */
     public List<String> share() {
         return current == null ? List.of() : current;
@@ -97,7 +114,8 @@ public final class ShareKeeper {
                 .put("node", node.nodeId())
                 .put("vantage", vantage)
                 .put("peers", new JsonArray(new ArrayList<>(peers)))
-                .put("checks", new JsonArray(new ArrayList<>(share())));
+                .put("checks", new JsonArray(new ArrayList<>(share())))
+                .put("configHash", configHash.get());
     }
 
     private void rebalance() {

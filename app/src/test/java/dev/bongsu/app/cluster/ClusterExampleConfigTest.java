@@ -23,7 +23,8 @@ class ClusterExampleConfigTest {
         assertThat(cfg.cluster().members()).hasSize(10).startsWith("127.0.0.1:5701").endsWith("127.0.0.1:5710");
         assertThat(cfg.cluster().host()).isEqualTo("127.0.0.1");
         assertThat(cfg.http().port()).isEqualTo(8080);
-        assertThat(cfg.alerting().receivers()).anySatisfy(r -> assertThat(r.url()).isEqualTo("http://127.0.0.1:9000/hook"));
+        assertThat(cfg.alerting().receivers()).anySatisfy(r -> assertThat(r.settings(dev.bongsu.model.config.receiver.WebhookSettings.class).map(w -> w.url()).orElse(null))
+                .isEqualTo("http://127.0.0.1:9000/hook"));
         List<String> urls = cfg.services().stream().map(ServiceConfig::checks).map(c -> ((HttpTarget) c.get(0).target()).url().toString()).toList();
         List<String> fleet = Fleet.defaultFleet().addresses("127.0.0.1", 18101).stream().map(a -> a.healthUrl().toString()).toList();
         assertThat(urls).isEqualTo(fleet);
