@@ -37,7 +37,8 @@ class MaintenanceOnSiteTest {
         MaintenanceWindow w = MaintenanceSite.window("mnt-kakao-1", START, END, "kakaotalk", "kakaobank");
         s.windows.set(w);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> s.get("/?lang=ko").contains("예정된 점검"));
+        // untilAsserted: a failure shows what the page said last (which build, which sections), not only "not fulfilled"
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(s.get("/?lang=ko")).contains("예정된 점검"));
         String home = s.get("/?lang=en");
         assertThat(home).contains("Scheduled maintenance", "Kakao planned maintenance", "2026-12-01 02:00 KST", "2026-12-01 04:00 KST",
                 "href=\"/maintenance/mnt-kakao-1?lang=en\"");

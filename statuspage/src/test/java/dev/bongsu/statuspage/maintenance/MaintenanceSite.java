@@ -64,7 +64,7 @@ final class MaintenanceSite implements AutoCloseable {
         site.start().await();
         Router router = Router.router(vertx);
         site.mount(router);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(router).listen(0, "127.0.0.1").await();
     }
 
     /** A public window as the admin API makes it, over these services. */

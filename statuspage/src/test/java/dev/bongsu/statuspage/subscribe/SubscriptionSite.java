@@ -61,7 +61,7 @@ final class SubscriptionSite implements AutoCloseable {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.route("/api/v1/admin/*").handler(new BearerTokenHandler(config.admin().token()));
         site.mount(router);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(router).listen(0, "127.0.0.1").await();
     }
 
     static BongsuConfig config(Path dir, String subscriptionSettings) {

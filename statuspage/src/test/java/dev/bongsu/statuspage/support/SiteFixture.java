@@ -54,6 +54,12 @@ public final class SiteFixture implements AutoCloseable {
 
     /** Starts everything with storage under {@code dir}, these rebuild settings and the config made for {@code dir}. */
     public SiteFixture(Path dir, SiteSettings settings, java.util.function.Function<Path, BongsuConfig> configFor) {
+        this(dir, settings, configFor, site -> { });
+    }
+
+    /** As above; {@code beforeStart} sets the site up (acknowledgements, maintenance) before it starts. */
+    public SiteFixture(Path dir, SiteSettings settings, java.util.function.Function<Path, BongsuConfig> configFor,
+                       java.util.function.Consumer<StatusSite> beforeStart) {
         Codecs.registerAll(vertx.eventBus());
         config = configFor.apply(dir);
         live = new FakeLive(Fixtures.allUp(now.minus(Duration.ofDays(1))));
@@ -62,12 +68,13 @@ public final class SiteFixture implements AutoCloseable {
         live.incident(Fixtures.probeFault(now.minus(Duration.ofHours(2))));
         updates = new UpdatesStore(vertx, config.storage().dir().resolve("updates.db"));
         site = new StatusSite(vertx, config, live, incidents, history, updates, Clock.systemUTC(), settings);
+        beforeStart.accept(site);
         site.start().await();
         Router router = Router.router(vertx);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.route("/api/v1/admin/*").handler(new BearerTokenHandler(config.admin().token()));
         site.mount(router);
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(router).listen(0, "127.0.0.1").await();
     }
 
     /** The base URL, {@code http://127.0.0.1:port}. */
