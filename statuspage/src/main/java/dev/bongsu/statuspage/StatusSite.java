@@ -1,5 +1,6 @@
 package dev.bongsu.statuspage;
 
+import dev.bongsu.model.AckReader;
 import dev.bongsu.model.HistoryReader;
 import dev.bongsu.model.IncidentReader;
 import dev.bongsu.model.LiveStatus;
@@ -42,12 +43,16 @@ import java.util.logging.Logger;
 /**
  * The public status site and API: {@link #start()} opens the updates store and builds the first snapshots,
  * {@link #mount(Router)} adds the routes to the app's router.
+ *
+ * <p>The configuration lives in one holder that every part reads when it works (a build, an admin request, a maintenance
+ * tick); {@link #reconfigure} swaps it and rebuilds, so every page and API moves to the new configuration together
+ * with the next build. The stores ({@code updates.db}, {@code operator.db}, subscribers) stay open throughout.
  */
 public final class StatusSite {
     private static final Logger LOG = Logger.getLogger(StatusSite.class.getName());
 
     private final Vertx vertx;
-    private final BongsuConfig config;
+    private final AtomicReference<BongsuConfig> config;
     private final LiveStatus live;
     private final IncidentReader incidents;
     private final UpdatesStore updates;
@@ -59,7 +64,7 @@ public final class StatusSite {
     /** The widget alone may be framed, by any site. */
     private final SecurityHeaders framable = SecurityHeaders.embeddable(EmbedStyle.CSP_SOURCE, "*");
     private final ReportService reports;
-    /** Set once the builder runs; read by change listeners on other threads (store workers, tests). */
+    /** Set once the builder runs. */
     private volatile String deploymentId;
     private Subscriptions subscriptions;
     private MaintenanceAnnouncer announcer;
@@ -78,7 +83,7 @@ public final class StatusSite {
     public StatusSite(Vertx vertx, BongsuConfig config, LiveStatus live, IncidentReader incidents, HistoryReader history,
                       UpdatesStore updates, Clock clock, SiteSettings settings) {
         this.vertx = vertx;
-        this.config = config;
+        this.config = new AtomicReference<>(config);
         this.live = live;
         // declared incidents are read wherever detected ones are: pages, feeds, APIs, updates
         this.operator = new OperatorIncidents(vertx, config.storage().dir().resolve("operator.db"));
@@ -88,11 +93,12 @@ public final class StatusSite {
         this.clock = clock;
         SiteData empty = SiteData.of(config, clock.instant(), Map.of(), List.of(), Map.of(), HistorySnapshot.empty(clock.instant()));
         this.state = new AtomicReference<>(new SiteState(empty, SnapshotSet.empty()));
-        this.builder = new SnapshotBuilder(config, live, withDeclared, history, updates, clock, settings, state);
+        this.builder = new SnapshotBuilder(this.config::get, live, withDeclared, history, updates, clock, settings, state);
         this.builder.operatorNotes(operator);
         this.handlers = new SiteHandlers(state, withDeclared, history, updates);
         this.incidentHandlers = new IncidentHandlers(state, withDeclared, updates, history);
-        this.declaredHandler = new DeclaredHandler(config, operator, updates, () -> new PublicView(config, operator), clock, builder::poke);
+        this.declaredHandler = new DeclaredHandler(this.config::get, operator, updates, () -> new PublicView(this.config.get(), operator), clock,
+                builder::poke);
         this.postmortems = new PostmortemHandler(operator, withDeclared, clock, builder::poke);
         this.reports = new ReportService(history, withDeclared, clock);
     }
@@ -103,13 +109,24 @@ public final class StatusSite {
      */
     public StatusSite maintenance(MaintenanceReader reader, PublicAnnouncements announcements) {
         builder.maintenance(reader);
-        reader.onChange(() -> {
-            if (deploymentId != null) {
-                builder.poke();
-            }
-        });
-        announcer = new MaintenanceAnnouncer(vertx, reader, config.services(), announcements, clock, builder::poke);
+        // a change before the builder runs is read by its first build; poke() drops it safely
+        reader.onChange(builder::poke);
+        announcer = new MaintenanceAnnouncer(vertx, reader, () -> config.get().services(), announcements, clock, builder::poke);
         return this;
+    }
+
+    /**
+     * Where acknowledgements are read: an acknowledged incident's public timeline says when the on-call team took it
+     * (never who); call before {@link #start()}. None until set.
+     */
+    public StatusSite acknowledgements(AckReader reader) {
+        builder.acknowledgements(reader);
+        return this;
+    }
+
+    /** Tells the site that an incident was just acknowledged, so that its pages show it with the next build; any thread. */
+    public void acknowledged(String incidentId) {
+        builder.poke();
     }
 
     /** The maintenance announcer, to tick it at once in tests with a manual clock; {@code null} without maintenance. */
@@ -138,11 +155,7 @@ public final class StatusSite {
     public Future<Void> start() {
         return updates.open()
                 .compose(x -> operator.open())
-                .onSuccess(x -> operator.onChange(() -> {
-                    if (deploymentId != null) {
-                        builder.poke();
-                    }
-                }))
+                .onSuccess(x -> operator.onChange(builder::poke))
                 .compose(x -> subscriptions == null ? Future.<Void>succeededFuture() : subscriptions.start())
                 .compose(x -> vertx.deployVerticle(builder))
                 .onSuccess(id -> {
@@ -150,7 +163,7 @@ public final class StatusSite {
                     if (announcer != null) {
                         announcer.start();
                     }
-                    LOG.info("status page ready: " + config.services().size() + " services, " + state.get().snapshots().byKey().size()
+                    LOG.info("status page ready: " + config.get().services().size() + " services, " + state.get().snapshots().byKey().size()
                             + " pre-rendered answers");
                 })
                 .mapEmpty();
@@ -161,7 +174,23 @@ public final class StatusSite {
      * subscribers are kept. Completes once the new pages are served.
      */
     public Future<Void> reconfigure(BongsuConfig next) {
-        return Future.failedFuture("reload of the status page is not built yet");
+        BongsuConfig before = config.getAndSet(next);
+        if (!before.storage().dir().equals(next.storage().dir())) {
+            LOG.warning("status page: storage.dir changed to " + next.storage().dir() + "; the stores stay in " + before.storage().dir()
+                    + " until a restart");
+        }
+        if (subscriptions != null) {
+            subscriptions.reconfigure(next);
+        }
+        return builder.rebuildNow().onSuccess(x -> LOG.info("status page reconfigured: " + next.services().size() + " services ("
+                + serviceChanges(before, next) + ")"));
+    }
+
+    /** "added [a], removed [b]" for the log line of a reload. */
+    private static String serviceChanges(BongsuConfig before, BongsuConfig next) {
+        List<String> was = before.services().stream().map(s -> s.id()).toList();
+        List<String> now = next.services().stream().map(s -> s.id()).toList();
+        return "added " + now.stream().filter(id -> !was.contains(id)).toList() + ", removed " + was.stream().filter(id -> !now.contains(id)).toList();
     }
 
     /** Stops rebuilding and closes the updates store. */

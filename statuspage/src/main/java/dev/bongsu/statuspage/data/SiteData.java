@@ -76,7 +76,12 @@ public record SiteData(
      */
     public static SiteData of(BongsuConfig config, OperatorNotes notes, Instant now, Map<String, ServiceState> states,
                               List<Incident> incidents, Map<String, List<IncidentUpdate>> updates, HistorySnapshot history) {
-        PublicView view = new PublicView(config, notes);
+        return of(new PublicView(config, notes), now, states, incidents, updates, history);
+    }
+
+    /** The data of a build seen through {@code view} (its configuration, declared incidents and acknowledgements). */
+    public static SiteData of(PublicView view, Instant now, Map<String, ServiceState> states, List<Incident> incidents,
+                              Map<String, List<IncidentUpdate>> updates, HistorySnapshot history) {
         List<PublicIncident> shown = view.incidents(incidents, id -> updates.getOrDefault(id, List.of()));
         return new SiteData(view, now, DeclaredStates.overlay(states, shown), shown, history);
     }

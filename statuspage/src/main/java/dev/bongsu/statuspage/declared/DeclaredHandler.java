@@ -35,7 +35,7 @@ import java.util.logging.Logger;
 public final class DeclaredHandler {
     private static final Logger LOG = Logger.getLogger(DeclaredHandler.class.getName());
 
-    private final BongsuConfig config;
+    private final Supplier<BongsuConfig> config;
     private final OperatorIncidents store;
     private final UpdatesStore updates;
     private final Supplier<PublicView> view;
@@ -43,8 +43,8 @@ public final class DeclaredHandler {
     private final Runnable changed;
     private volatile PublicAnnouncements announcements = PublicAnnouncements.NONE;
 
-    /** A handler over these stores; {@code changed} rebuilds the pages. */
-    public DeclaredHandler(BongsuConfig config, OperatorIncidents store, UpdatesStore updates, Supplier<PublicView> view, Clock clock,
+    /** A handler over these stores; services are checked against the current {@code config}; {@code changed} rebuilds the pages. */
+    public DeclaredHandler(Supplier<BongsuConfig> config, OperatorIncidents store, UpdatesStore updates, Supplier<PublicView> view, Clock clock,
                            Runnable changed) {
         this.config = config;
         this.store = store;
@@ -63,7 +63,7 @@ public final class DeclaredHandler {
     public void open(RoutingContext ctx) {
         DeclaredBody body;
         try {
-            body = DeclaredBody.open(ctx.body(), config);
+            body = DeclaredBody.open(ctx.body(), config.get());
         } catch (BadParameter e) {
             ApiErrors.badRequest(ctx, e.getMessage());
             return;
@@ -89,7 +89,7 @@ public final class DeclaredHandler {
         }
         DeclaredBody body;
         try {
-            body = DeclaredBody.change(ctx.body(), config);
+            body = DeclaredBody.change(ctx.body(), config.get());
         } catch (BadParameter e) {
             ApiErrors.badRequest(ctx, e.getMessage());
             return;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -25,7 +26,7 @@ public final class MaintenanceAnnouncer {
 
     private final Vertx vertx;
     private final MaintenanceReader reader;
-    private final List<ServiceConfig> services;
+    private final Supplier<List<ServiceConfig>> services;
     private final PublicAnnouncements announcements;
     private final Clock clock;
     private final Runnable rebuild;
@@ -35,9 +36,15 @@ public final class MaintenanceAnnouncer {
     /** An announcer; {@code rebuild} asks the page to rebuild (from any thread). */
     public MaintenanceAnnouncer(Vertx vertx, MaintenanceReader reader, List<ServiceConfig> services, PublicAnnouncements announcements,
                                 Clock clock, Runnable rebuild) {
+        this(vertx, reader, () -> services, announcements, clock, rebuild);
+    }
+
+    /** An announcer whose services are read at each tick (they change on a reload); {@code rebuild} asks the page to rebuild. */
+    public MaintenanceAnnouncer(Vertx vertx, MaintenanceReader reader, Supplier<List<ServiceConfig>> services,
+                                PublicAnnouncements announcements, Clock clock, Runnable rebuild) {
         this.vertx = vertx;
         this.reader = reader;
-        this.services = List.copyOf(services);
+        this.services = services;
         this.announcements = announcements;
         this.clock = clock;
         this.rebuild = rebuild;
@@ -61,7 +68,7 @@ public final class MaintenanceAnnouncer {
     /** Hands what is due now; public so that a test with a manual clock need not wait for the timer. */
     public void tick() {
         boolean any = false;
-        for (PublicNotice n : MaintenanceNotices.due(reader.maintenances(), services, clock.instant())) {
+        for (PublicNotice n : MaintenanceNotices.due(reader.maintenances(), services.get(), clock.instant())) {
             if (handed.add(n.key())) {
                 any = true;
                 announcements.announce(n)

@@ -24,6 +24,8 @@ import java.util.function.Function;
  *       when the operator declared it;</li>
  *   <li><b>detection</b>: the earliest {@code opened} transition of the incident or of its member service incidents
  *       (a member may have been detected on its own before the group formed); for a declared one, its declaration;</li>
+ *   <li><b>acknowledged</b>: when the on-call team acknowledged the incident or, for a correlated one, the first of
+ *       its member service incidents (who did it is never public);</li>
  *   <li><b>first update</b>: the first team update posted (edits keep their original time);</li>
  *   <li><b>recovery</b> of a service: when its (latest) member service incident resolved, or for a service incident,
  *       its resolution; a service of a declared incident recovers when the operator takes it out of the incident or
@@ -35,19 +37,20 @@ import java.util.function.Function;
  * @param startedAt     the start
  * @param detectedAt    the detection
  * @param firstUpdateAt the first team update, {@code null} when none
+ * @param acknowledgedAt the acknowledgement, {@code null} when none
  * @param recoveries    per service id (every service of the incident), its recovery or {@code null}
  * @param resolvedAt    the resolution, {@code null} while open
  * @param steps         every step above plus the operator's changes of a declared incident, oldest first
  */
-public record IncidentTimeline(Instant startedAt, Instant detectedAt, Instant firstUpdateAt, Map<String, Instant> recoveries,
+public record IncidentTimeline(Instant startedAt, Instant detectedAt, Instant firstUpdateAt, Instant acknowledgedAt, Map<String, Instant> recoveries,
                                Instant resolvedAt, List<Step> steps) {
 
     /**
      * One step of the timeline.
      *
      * @param at       when
-     * @param type     {@code started}, {@code detected}, {@code declared}, {@code changed}, {@code update},
-     *                 {@code recovered} or {@code resolved}
+     * @param type     {@code started}, {@code detected}, {@code declared}, {@code changed}, {@code acknowledged},
+     *                 {@code update}, {@code recovered} or {@code resolved}
      * @param text     what happened, in public words (a team update: its text)
      * @param services the services it is about
      * @param update   the team update of an {@code update} step, else {@code null}
@@ -58,7 +61,7 @@ public record IncidentTimeline(Instant startedAt, Instant detectedAt, Instant fi
         }
     }
 
-    private static final List<String> ORDER = List.of("started", "declared", "detected", "changed", "recovered", "update", "resolved");
+    private static final List<String> ORDER = List.of("started", "declared", "detected", "acknowledged", "changed", "recovered", "update", "resolved");
 
     public IncidentTimeline {
         recoveries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recoveries));
@@ -81,6 +84,10 @@ public record IncidentTimeline(Instant startedAt, Instant detectedAt, Instant fi
             steps.add(new Step(i.startedAt(), "started", both(l -> Texts.t(l, "tl.started")), i.services(), null));
             steps.add(new Step(detected, "detected", both(l -> Texts.t(l, "tl.detected", view.names(i.services(), l))), i.services(), null));
         }
+        Instant acknowledged = acknowledged(i, own);
+        if (acknowledged != null) {
+            steps.add(new Step(acknowledged, "acknowledged", both(l -> Texts.t(l, "tl.acknowledged")), List.of(), null));
+        }
         for (IncidentUpdate u : i.updates()) {
             steps.add(new Step(u.at(), "update", u.text(), List.of(), u));
         }
@@ -95,7 +102,7 @@ public record IncidentTimeline(Instant startedAt, Instant detectedAt, Instant fi
         }
         steps.sort(Comparator.comparing(Step::at).thenComparing(s -> ORDER.indexOf(s.type())));
         Instant firstUpdate = i.updates().stream().map(IncidentUpdate::at).min(Comparator.naturalOrder()).orElse(null);
-        return new IncidentTimeline(i.startedAt(), detected, firstUpdate, recoveries, i.resolvedAt(), steps);
+        return new IncidentTimeline(i.startedAt(), detected, firstUpdate, acknowledged, recoveries, i.resolvedAt(), steps);
     }
 
     /** The earliest opened transition of the incident or its members; the start when none is recorded. */
@@ -111,6 +118,17 @@ public record IncidentTimeline(Instant startedAt, Instant detectedAt, Instant fi
             }
         }
         return first != null ? first : i.startedAt();
+    }
+
+    /** The first acknowledgement of the incident or of one of its members; {@code null} when none. */
+    private static Instant acknowledged(PublicIncident i, List<PublicIncident> members) {
+        Instant first = i.acknowledgedAt();
+        for (PublicIncident m : members) {
+            if (m.acknowledgedAt() != null && (first == null || m.acknowledgedAt().isBefore(first))) {
+                first = m.acknowledgedAt();
+            }
+        }
+        return first;
     }
 
     private static Map<String, Instant> recoveries(PublicIncident i, List<PublicIncident> members) {

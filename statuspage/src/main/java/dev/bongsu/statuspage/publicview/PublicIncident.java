@@ -32,6 +32,7 @@ import java.util.List;
  * @param origin     opened by the detector or declared by the operator
  * @param impact     the impact the operator declared, {@code null} for a detected incident
  * @param postmortem the operator's postmortem note, {@code null} when none is written
+ * @param acknowledgedAt when the on-call team acknowledged it, {@code null} when nobody has (who did is never public)
  */
 public record PublicIncident(
         String id,
@@ -50,7 +51,8 @@ public record PublicIncident(
         List<IncidentUpdate> updates,
         IncidentOrigin origin,
         DeclaredImpact impact,
-        Postmortem postmortem) {
+        Postmortem postmortem,
+        Instant acknowledgedAt) {
 
     public PublicIncident {
         services = List.copyOf(services);
@@ -66,13 +68,22 @@ public record PublicIncident(
                           List<String> vantages, Instant startedAt, Instant updatedAt, Instant resolvedAt, LocalizedText title,
                           PublicHypothesis hypothesis, String parentId, List<PublicEntry> timeline, List<IncidentUpdate> updates) {
         this(id, kind, state, severity, services, vantages, startedAt, updatedAt, resolvedAt, title, hypothesis, parentId, timeline,
-                updates, IncidentOrigin.DETECTED, null, null);
+                updates, IncidentOrigin.DETECTED, null, null, null);
+    }
+
+    /** An incident without an acknowledgement. */
+    public PublicIncident(String id, IncidentKind kind, IncidentState state, Severity severity, List<String> services,
+                          List<String> vantages, Instant startedAt, Instant updatedAt, Instant resolvedAt, LocalizedText title,
+                          PublicHypothesis hypothesis, String parentId, List<PublicEntry> timeline, List<IncidentUpdate> updates,
+                          IncidentOrigin origin, DeclaredImpact impact, Postmortem postmortem) {
+        this(id, kind, state, severity, services, vantages, startedAt, updatedAt, resolvedAt, title, hypothesis, parentId, timeline,
+                updates, origin, impact, postmortem, null);
     }
 
     /** This incident with another postmortem ({@code null}: none). */
     public PublicIncident withPostmortem(Postmortem p) {
         return new PublicIncident(id, kind, state, severity, services, vantages, startedAt, updatedAt, resolvedAt, title, hypothesis,
-                parentId, timeline, updates, origin, impact, p);
+                parentId, timeline, updates, origin, impact, p, acknowledgedAt);
     }
 
     /** Whether the operator declared it (the detector did not open it). */

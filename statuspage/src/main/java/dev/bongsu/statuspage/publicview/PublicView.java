@@ -1,5 +1,6 @@
 package dev.bongsu.statuspage.publicview;
 
+import dev.bongsu.model.AckReader;
 import dev.bongsu.model.Evidence;
 import dev.bongsu.model.Hypothesis;
 import dev.bongsu.model.Incident;
@@ -15,6 +16,8 @@ import dev.bongsu.statuspage.render.Lang;
 import dev.bongsu.statuspage.declared.DeclaredIncident;
 import dev.bongsu.statuspage.render.Texts;
 import dev.bongsu.statuspage.updates.IncidentUpdate;
+import dev.bongsu.model.Acknowledgement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +33,7 @@ import java.util.function.Function;
 public final class PublicView {
     private final BongsuConfig cfg;
     private final OperatorNotes notes;
+    private final AckReader acks;
 
     /** The public view of this configuration, without declared incidents or postmortems. */
     public PublicView(BongsuConfig cfg) {
@@ -38,8 +42,17 @@ public final class PublicView {
 
     /** The public view of this configuration, with the operator's declared incidents and postmortems. */
     public PublicView(BongsuConfig cfg, OperatorNotes notes) {
+        this(cfg, notes, AckReader.NONE);
+    }
+
+    /**
+     * The public view with acknowledgements: an acknowledged incident shows when the on-call team took it, never who
+     * (staff names are not public).
+     */
+    public PublicView(BongsuConfig cfg, OperatorNotes notes, AckReader acks) {
         this.cfg = cfg;
         this.notes = notes;
+        this.acks = acks;
     }
 
     /** The configuration (render only what this class allows of it). */
@@ -116,7 +129,7 @@ public final class PublicView {
         return Optional.of(new PublicIncident(i.id(), i.kind(), i.state(), i.severity(), i.services(),
                 i.vantages().stream().filter(v -> isPublic("vantage", v)).toList(),
                 i.startedAt(), i.updatedAt(), i.resolvedAt(), title(i), hypothesis(i.hypothesis()), i.parentId(), timeline, visible,
-                IncidentOrigin.DETECTED, null, notes.postmortem(i.id()).orElse(null)));
+                IncidentOrigin.DETECTED, null, notes.postmortem(i.id()).orElse(null), acknowledgedAt(i.id())));
     }
 
     /**
@@ -137,7 +150,12 @@ public final class PublicView {
         }
         return new PublicIncident(d.id(), i.kind(), i.state(), i.severity(), known(d.everyService()), List.of(), d.startedAt(),
                 d.updatedAt(), d.resolvedAt(), d.title(), null, null, timeline, updates, IncidentOrigin.OPERATOR, d.impact(),
-                notes.postmortem(d.id()).orElse(null));
+                notes.postmortem(d.id()).orElse(null), acknowledgedAt(d.id()));
+    }
+
+    /** When the incident was acknowledged, or {@code null}: the time only, the person stays private. */
+    private Instant acknowledgedAt(String incidentId) {
+        return acks.acknowledgement(incidentId).map(Acknowledgement::at).orElse(null);
     }
 
     /** The postmortem of an incident as written now, if any. */

@@ -37,6 +37,8 @@ public final class Texts {
             e("tl.step.started", "시작", "Started"),
             e("tl.step.declared", "공지", "Declared"),
             e("tl.step.detected", "감지", "Detected"),
+            e("tl.step.acknowledged", "확인", "Acknowledged"),
+            e("tl.acknowledged", "담당자가 확인함", "Acknowledged by the on-call team"),
             e("tl.step.changed", "변경", "Changed"),
             e("tl.step.update", "운영자 업데이트", "Team update"),
             e("tl.step.recovered", "복구", "Recovered"),

@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
 public final class SubscribeHandlers {
     private static final Pattern LINK_PART = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
-    private final BongsuConfig cfg;
+    /** The configuration the pages and the valid choices come from; swapped by {@link #reconfigure}. */
+    private volatile BongsuConfig cfg;
+    /** The limits the store and the flow were made with (they change with a restart, not a reload). */
     private final SubscriptionsConfig settings;
-    private final SubscriptionChoices choices;
+    private volatile SubscriptionChoices choices;
     private final SubscriptionFlow flow;
     private final SubscriberStore store;
     private final Clock clock;
@@ -40,6 +42,15 @@ public final class SubscribeHandlers {
         this.flow = flow;
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * Takes a reloaded configuration: the page title, the services, providers and categories one may choose, and
+     * whether subscribing is on; the limits stay as they were until a restart.
+     */
+    public void reconfigure(BongsuConfig next) {
+        this.choices = new SubscriptionChoices(next);
+        this.cfg = next;
     }
 
     /** {@code GET /subscribe}. */
@@ -58,7 +69,7 @@ public final class SubscribeHandlers {
         Lang lang = lang(ctx);
         SubscriptionRequest r;
         try {
-            r = SubscriptionRequest.fromForm(ctx.request().formAttributes(), lang.tag(), choices, settings.privateWebhooks());
+            r = SubscriptionRequest.fromForm(ctx.request().formAttributes(), lang.tag(), choices, cfg.statusPage().subscriptions().privateWebhooks());
         } catch (BadParameter e) {
             html(ctx, 400, formPage(ctx, e.getMessage()));
             return;
@@ -82,7 +93,7 @@ public final class SubscribeHandlers {
         }
         SubscriptionRequest r;
         try {
-            r = SubscriptionRequest.fromJson(json(ctx.body()), lang(ctx).tag(), choices, settings.privateWebhooks());
+            r = SubscriptionRequest.fromJson(json(ctx.body()), lang(ctx).tag(), choices, cfg.statusPage().subscriptions().privateWebhooks());
         } catch (BadParameter e) {
             ApiErrors.badRequest(ctx, e.getMessage());
             return;
@@ -183,7 +194,7 @@ public final class SubscribeHandlers {
 
     /** When subscribing is switched off, answers 404 and returns true. */
     private boolean disabled(RoutingContext ctx, boolean api) {
-        if (settings.enabled()) {
+        if (cfg.statusPage().subscriptions().enabled()) {
             return false;
         }
         if (api) {

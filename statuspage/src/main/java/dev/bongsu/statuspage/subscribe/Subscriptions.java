@@ -41,6 +41,7 @@ public final class Subscriptions {
     private final SubscriptionLinks links;
     private final SecurityHeaders security = new SecurityHeaders();
     private long purgeTimer = -1;
+    private volatile BongsuConfig current;
 
     /** Subscriptions of {@code cfg} with the store in {@code cfg.storage().dir()}, asking for confirmation through {@code sender}. */
     public static Subscriptions create(Vertx vertx, BongsuConfig cfg, ConfirmationSender sender, Clock clock) {
@@ -58,12 +59,24 @@ public final class Subscriptions {
         this.vertx = vertx;
         this.store = store;
         this.clock = clock;
-        this.links = SubscriptionLinks.of(cfg);
+        this.current = cfg;
+        // links follow statusPage.publicUrl across reloads
+        this.links = new SubscriptionLinks(() -> current.pageUrl());
         SubscriptionsConfig s = cfg.statusPage().subscriptions();
         SubscriptionFlow flow = new SubscriptionFlow(store, sender, links,
                 new ClientRequestLimit(s.pendingPerClientPerHour(), MAX_TRACKED_CLIENTS), clock);
         this.publicHandlers = new SubscribeHandlers(cfg, store, flow, clock);
         this.admin = new SubscriberAdminHandlers(store);
+    }
+
+    /**
+     * Takes a reloaded configuration for the public pages (title, services, providers and categories one may choose,
+     * whether subscribing is on). The links sent from now on use the new public address; the store's limits and the per-client cap stay
+     * until a restart.
+     */
+    public void reconfigure(BongsuConfig next) {
+        current = next;
+        publicHandlers.reconfigure(next);
     }
 
     /** The subscribers as the delivery side reads them. */

@@ -2,6 +2,7 @@ package dev.bongsu.statuspage.updates;
 
 import dev.bongsu.model.LocalizedText;
 import dev.bongsu.model.replica.SharedRecords;
+import dev.bongsu.model.store.SchemaVersion;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -33,6 +34,8 @@ import java.util.logging.Logger;
  */
 public final class UpdatesStore implements SharedRecords {
     private static final Logger LOG = Logger.getLogger(UpdatesStore.class.getName());
+    /** The version of {@link UpdatesSchema}'s tables ({@link SchemaVersion}): raise it, and migrate, when they change. */
+    static final int SCHEMA_VERSION = 1;
 
     private final Vertx vertx;
     private final Path file;
@@ -59,7 +62,11 @@ public final class UpdatesStore implements SharedRecords {
                 Files.createDirectories(dir);
             }
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            int version = SchemaVersion.check(connection, file, SCHEMA_VERSION);
             UpdatesSchema.prepare(connection, ids.migrationPrefix());
+            if (version != SCHEMA_VERSION) {
+                SchemaVersion.record(connection, SCHEMA_VERSION);
+            }
             try (Statement st = connection.createStatement();
                  ResultSet rs = st.executeQuery("SELECT id, incident_id, status, text_ko, text_en, at_ms, edited_ms, version, deleted "
                          + "FROM update_records")) {
