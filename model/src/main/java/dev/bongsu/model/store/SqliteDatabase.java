@@ -33,8 +33,21 @@ public final class SqliteDatabase {
         this.thread = vertx.createSharedWorkerExecutor("bongsu-db-" + name + "-" + file.toAbsolutePath(), 1, 60, TimeUnit.SECONDS);
     }
 
-    /** Opens the file and runs {@code schema} (create or migrate tables) on the database thread. */
+    /**
+     * Opens the file and runs {@code schema} (create tables) on the database thread, as schema version 1: a file
+     * written by a newer Bongsu (a higher {@link SchemaVersion}) is refused with {@link NewerSchemaException}.
+     */
     public Future<Void> open(Work<Void> schema) {
+        return open(1, schema);
+    }
+
+    /**
+     * Opens the file and runs {@code schema} (create or migrate tables to {@code schemaVersion}) on the database
+     * thread, then records the version in the file. A file of a higher version (written by a newer Bongsu) is refused
+     * with {@link NewerSchemaException} before its tables are touched. Raise the version when the tables change and make
+     * {@code schema} migrate every older version.
+     */
+    public Future<Void> open(int schemaVersion, Work<Void> schema) {
         return thread.executeBlocking(() -> {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) {
@@ -46,7 +59,18 @@ public final class SqliteDatabase {
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
             }
-            return schema.run(connection);
+            try {
+                int found = SchemaVersion.check(connection, file, schemaVersion);
+                schema.run(connection);
+                if (found != schemaVersion) {
+                    SchemaVersion.record(connection, schemaVersion);
+                }
+            } catch (Exception e) {
+                connection.close();
+                connection = null;
+                throw e;
+            }
+            return null;
         });
     }
 
