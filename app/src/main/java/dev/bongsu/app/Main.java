@@ -2,6 +2,7 @@ package dev.bongsu.app;
 
 import dev.bongsu.model.OperatorError;
 import dev.bongsu.model.config.ConfigException;
+import dev.bongsu.model.store.NewerSchemaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,9 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             SimulateCommand.class,
             CheckConfigCommand.class,
+            ReloadCommand.class,
             SilenceCommand.class,
+            AckCommand.class,
             EvaluateCommand.class,
             ProbeCommand.class,
             ServerCommand.class,
@@ -56,6 +59,13 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("bongsu: " + e.getMessage());
                 return ((UserException) e).exitCode();
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof NewerSchemaException) {
+                    // a database from a newer Bongsu: like an invalid configuration, restarting cannot help
+                    commandLine.getErr().println("bongsu: " + t.getMessage());
+                    return EXIT_CONFIG;
+                }
+            }
             if (e instanceof OperatorError) {
                 commandLine.getErr().println("bongsu: " + e.getMessage());
                 return 1;
@@ -78,12 +88,11 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Reads the version from the jar manifest. */
+    /** The version, commit and build time of this build ({@link BuildInfo}). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"bongsu " + (v == null ? "development build" : v)};
+            return new String[] {BuildInfo.current().line()};
         }
     }
 }

@@ -8,11 +8,14 @@ import dev.bongsu.aggregator.store.influx.InfluxTimeSeriesStore;
 import dev.bongsu.aggregator.store.sqlite.SqliteStoreOptions;
 import dev.bongsu.aggregator.store.sqlite.SqliteTimeSeriesStore;
 import dev.bongsu.alerting.Alerting;
+import dev.bongsu.alerting.watchdog.WatchdogVerticle;
+import dev.bongsu.app.heartbeat.PushRoute;
 import dev.bongsu.detector.core.DetectorVerticle;
 import dev.bongsu.detector.core.IncidentIds;
 import dev.bongsu.detector.incident.IncidentStore;
 import dev.bongsu.model.LiveStatus;
 import dev.bongsu.model.config.BongsuConfig;
+import dev.bongsu.probes.heartbeat.HeartbeatVerticle;
 import dev.bongsu.statuspage.StatusSite;
 import dev.bongsu.statuspage.declared.OperatorIncidents;
 import dev.bongsu.statuspage.subscribe.SubscriberStore;
@@ -44,6 +47,10 @@ final class ServerParts {
     private SubscriptionDelivery subscriptionDelivery;
     private SubscriberStore subscriberStore;
     private HttpFrontDoor http;
+    private StatusSite statusSite;
+    private MetricsVerticle metricsVerticle;
+    private HeartbeatVerticle heartbeats;
+    private PushRoute pushRoute;
 
     private ServerParts(Vertx vertx) {
         this.vertx = vertx;
@@ -103,12 +110,18 @@ final class ServerParts {
                         // operator-declared incidents: announced to subscribers like detected ones
                         site.operatorAnnouncements(subscriptionDelivery.announcements());
                         operator = site.operatorIncidents();
-                        MetricsVerticle metrics = new MetricsVerticle(detector);
+                        // acknowledgements show on the incident pages (time only); a new one rebuilds them at once
+                        site.acknowledgements(alerting.acks());
+                        alerting.acks().onLocalChange(ack -> site.acknowledged(ack.getString("incidentId")));
+                        MetricsVerticle metrics = new MetricsVerticle(cfg, detector);
+                        statusSite = site;
+                        metricsVerticle = metrics;
                         Future<Void> incidentAnnotations = store instanceof InfluxTimeSeriesStore influx
                                 ? deploy(new InfluxIncidentVerticle(influx)) : Future.succeededFuture();
                         return incidentAnnotations
                                 .compose(v -> deploy(alerting.verticle()))
                                 .compose(v -> deploy(detector))
+                                .compose(v -> deploy(heartbeats = new HeartbeatVerticle(cfg.checks(), clock)))
                                 .compose(v -> deploy(metrics))
                                 .compose(v -> site.start())
                                 .compose(v -> {
@@ -121,7 +134,9 @@ final class ServerParts {
                                             .mount(site::mount)
                                             .metrics(metrics::mount)
                                             .mount(alerting.adminRoutes()::mount)
-                                            .mount(alerting.maintenanceRoutes()::mount);
+                                            .mount(alerting.maintenanceRoutes()::mount)
+                                            .mount(alerting.ackRoutes()::mount)
+                                            .mount((pushRoute = new PushRoute(vertx.eventBus(), cfg, clock))::mount);
                                     return http.listen(cfg.http());
                                 })
                                 .compose(door -> {
@@ -132,7 +147,9 @@ final class ServerParts {
                                             + "; time series in " + (cfg.storage().usesInflux() ? "InfluxDB " + cfg.storage().influx().url()
                                             : "SQLite under " + cfg.storage().dir()));
                                     return Future.<Void>succeededFuture();
-                                });
+                                })
+                                .compose(v -> cfg.ops().watchdog() == null ? Future.<Void>succeededFuture()
+                                        : deploy(new WatchdogVerticle(cfg.ops().watchdog(), nodeId, version(), clock)));
                     });
         });
     }
@@ -185,6 +202,35 @@ final class ServerParts {
     /** The HTTP server, to read its port or mount late routes. */
     HttpFrontDoor http() {
         return http;
+    }
+
+    /** The heartbeat tracker, to reconfigure on reload. */
+    HeartbeatVerticle heartbeats() {
+        return heartbeats;
+    }
+
+    /** The heartbeat push endpoint, to reconfigure on reload. */
+    PushRoute pushRoute() {
+        return pushRoute;
+    }
+
+    /** The version named in watchdog calls: the jar's, or "unknown" when run from classes. */
+    private static String version() {
+        String v = ServerParts.class.getPackage().getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+
+    /**
+     * The parts a configuration reload hands the new configuration to, in order: metrics, detector, alerting, status
+     * page, heartbeats (with their push endpoint).
+     */
+    java.util.List<dev.bongsu.app.reload.ConfigReloader.Step> reloadSteps() {
+        return java.util.List.of(new dev.bongsu.app.reload.ConfigReloader.Step("metrics", metricsVerticle::reconfigure),
+                new dev.bongsu.app.reload.ConfigReloader.Step("detector", detector::reconfigure),
+                new dev.bongsu.app.reload.ConfigReloader.Step("alerting", alerting::reconfigure),
+                new dev.bongsu.app.reload.ConfigReloader.Step("status page", statusSite::reconfigure),
+                new dev.bongsu.app.reload.ConfigReloader.Step("heartbeats", next -> heartbeats == null ? Future.succeededFuture()
+                        : heartbeats.reconfigure(next).onSuccess(v -> pushRoute.reconfigure(next))));
     }
 
     /** This process's name in logs and notification events: {@code host:pid}. */

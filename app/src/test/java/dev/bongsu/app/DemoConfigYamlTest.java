@@ -39,7 +39,7 @@ class DemoConfigYamlTest {
         assertThat(cfg.admin().token()).isEqualTo(token);
         assertThat(cfg.storage().dir()).isEqualTo(data);
         assertThat(cfg.storage().influx().url()).isEqualTo(influx);
-        assertThat(cfg.alerting().receivers()).extracting(r -> r.url()).contains(hook, "http://127.0.0.1:9001/b");
+        assertThat(cfg.alerting().receivers()).extracting(r -> r.settings(dev.bongsu.model.config.receiver.WebhookSettings.class).map(w -> w.url()).orElse(null)).contains(hook, "http://127.0.0.1:9001/b");
         assertThat(cfg.http().port()).isEqualTo(8080);
         assertThat(cfg.http().metrics().port()).isEqualTo(9464);
     }

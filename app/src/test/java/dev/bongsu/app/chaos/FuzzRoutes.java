@@ -83,6 +83,8 @@ final class FuzzRoutes {
                         "/subscriptions/confirm?id=" + s.subscriberId() + "&token=wrong", "/subscriptions/confirm"), null, null),
                 route(Set.of("GET", "POST"), "/unsubscribe", false, s -> List.of(
                         "/unsubscribe?id=" + s.subscriberId() + "&token=wrong", "/unsubscribe?id=nobody&token=x"), null, null),
+                route(Set.of("GET", "POST"), "/api/v1/push/:check", false, s -> List.of("/api/v1/push/" + s.serviceIds().get(0) + ".heartbeat",
+                        "/api/v1/push/no-such.heartbeat?status=down&msg=fuzz&token=wrong"), "{\"status\":\"down\",\"msg\":\"fuzzed\"}", null),
                 route(Set.of("GET"), "/healthz", false, s -> List.of("/healthz"), null, null),
                 route(Set.of("GET"), "/metrics", false, s -> List.of("/metrics"), null, null),
                 route(Set.of(ANY), "/api/*", false, s -> List.of("/api/v1/nothing", "/api/v3/summary.json"), null, null),
@@ -109,6 +111,15 @@ final class FuzzRoutes {
                 route(Set.of("POST"), "/api/v1/admin/receivers/:name/test", true, s -> List.of("/api/v1/admin/receivers/oncall/test",
                         "/api/v1/admin/receivers/log/test", "/api/v1/admin/receivers/nobody/test"), "{}", null),
                 route(Set.of("GET"), "/api/v1/admin/outbox", true, s -> List.of("/api/v1/admin/outbox"), null, null),
+                route(Set.of("GET", "POST"), "/api/v1/ack/:id", false, s -> List.of(
+                        "/api/v1/ack/" + s.correlatedId() + "?exp=99999999999&sig=forged", "/api/v1/ack/no-such-incident",
+                        "/api/v1/ack/" + s.probeFaultId() + "?exp=1&sig=x"), null, null),
+                route(Set.of("GET"), "/api/v1/admin/incidents/:id/ack", true, s -> List.of(
+                        "/api/v1/admin/incidents/" + s.correlatedId() + "/ack", "/api/v1/admin/incidents/no-such/ack"), null, null),
+                route(Set.of("POST"), "/api/v1/admin/incidents/:id/ack", true, s -> List.of(
+                        "/api/v1/admin/incidents/no-such/ack", "/api/v1/admin/incidents/" + s.probeFaultId() + "/ack"),
+                        "{\"by\":\"fuzz\"}", null),
+                route(Set.of("GET"), "/api/v1/admin/acks", true, s -> List.of("/api/v1/admin/acks"), null, null),
                 route(Set.of("GET"), "/api/v1/admin/outbox/notifications", true, s -> List.of("/api/v1/admin/outbox/notifications"),
                         null, null),
                 route(Set.of("GET"), "/api/v1/admin/maintenance", true, s -> List.of("/api/v1/admin/maintenance"), null, null),
@@ -142,6 +153,8 @@ final class FuzzRoutes {
                 route(Set.of("DELETE"), "/api/v1/admin/subscribers", true, s -> List.of("/api/v1/admin/subscribers?address=nobody@example.com"),
                         null, null),
                 route(Set.of("DELETE"), "/api/v1/admin/subscribers/:id", true, s -> List.of("/api/v1/admin/subscribers/no-such"), null, null),
+                route(Set.of("POST"), "/api/v1/admin/reload", true, s -> List.of("/api/v1/admin/reload"), "{}", null),
+                route(Set.of("GET"), "/api/v1/admin/config", true, s -> List.of("/api/v1/admin/config"), null, null),
                 route(Set.of("GET"), "/api/v1/admin/assignments", true, s -> List.of("/api/v1/admin/assignments"), null,
                         "cluster servers only (bongsu server); fuzzed here against its 404 in bongsu run"));
     }

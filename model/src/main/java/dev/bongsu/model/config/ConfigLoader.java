@@ -73,7 +73,7 @@ public final class ConfigLoader {
         Set<String> vantageNames = new java.util.LinkedHashSet<>();
         vantages.forEach(v -> vantageNames.add(v.name()));
         List<ServiceConfig> services = new ServicesSection(root.get("defaults"), vantageNames).read(root.require("services"));
-        return new BongsuConfig(
+        BongsuConfig config = new BongsuConfig(
                 HttpSection.read(root.get("http"), root.get("metrics")),
                 HttpSection.admin(root.get("admin")),
                 vantages,
@@ -86,6 +86,9 @@ public final class ConfigLoader {
                 ClusterSection.read(root.get("cluster")),
                 SmtpSection.read(root.get("smtp")),
                 new OperationsConfig(ReloadSection.read(root.get("reload")), WatchdogSection.read(root.get("watchdog"))));
+        SeriesBudget.enforce(config, root.get("metrics").get("maxSeries"));
+        ReceiversSection.checkSmtp(root.get("alerting").get("receivers"), config.alerting().receivers(), config.smtp());
+        return config;
     }
 
     /**

@@ -88,12 +88,12 @@ class ConfigLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             bad-yaml.yaml                | bad-yaml.yaml:4: not valid YAML: expected ',' or ']', but got <stream end>
-            bad-unknown-root.yaml        | bad-unknown-root.yaml:1: servces: unknown key; expected one of http, admin, metrics, vantages, defaults, services, storage, probes, detector, alerting, statusPage, cluster, smtp
+            bad-unknown-root.yaml        | bad-unknown-root.yaml:1: servces: unknown key; expected one of http, admin, metrics, vantages, defaults, services, storage, probes, detector, alerting, statusPage, cluster, smtp, reload, watchdog
             bad-no-services.yaml         | bad-no-services.yaml:1: services: required key is missing
             bad-port.yaml                | bad-port.yaml:2: http.port: expected a whole number from 0 to 65535, found '70000'
             bad-service-id.yaml          | bad-service-id.yaml:2: services[0].id: expected an id of lower-case letters, digits, '-' and '_' (at most 63, starting with a letter or digit), found 'Kakao Talk'
             bad-duplicate-service.yaml   | bad-duplicate-service.yaml:7: services[1].id: duplicate service id 'a' (first at line 2)
-            bad-check-type.yaml          | bad-check-type.yaml:7: services[0].checks[0].type: expected one of http, https, tcp, dns, tls, found 'icmp'
+            bad-check-type.yaml          | bad-check-type.yaml:7: services[0].checks[0].type: expected one of http, https, tcp, dns, tls, heartbeat, found 'icmp'
             bad-url.yaml                 | bad-url.yaml:8: services[0].checks[0].url: expected an absolute http:// or https:// URL, found 'ftp://example.com/'
             bad-timeout.yaml             | bad-timeout.yaml:10: services[0].checks[0].timeout: expected a timeout no longer than the interval (5s), found '10s'
             bad-duration.yaml            | bad-duration.yaml:2: defaults.interval: expected a duration from 100ms to 1d such as 500ms, 5s, 1m or 2h, found '5 seconds'
