@@ -2,7 +2,6 @@ package dev.bongsu.app.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +37,6 @@ class ImageIT {
 
     @BeforeAll
     static void unpackTheImage() throws Exception {
-        assumeTrue(!Boolean.getBoolean("bongsu.imageSkipped"), "the image was not built (-Djib.skip=true)");
         assertThat(IMAGE).as("the image archive: run 'mvn package' first").isRegularFile();
         Path archive = Files.createDirectories(dir.resolve("archive"));
         run(List.of("tar", "-xf", IMAGE.toString(), "-C", archive.toString()));
