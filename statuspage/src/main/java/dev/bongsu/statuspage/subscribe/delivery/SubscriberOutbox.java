@@ -2,6 +2,7 @@ package dev.bongsu.statuspage.subscribe.delivery;
 
 import dev.bongsu.alerting.notify.DeliveryOutcome;
 import dev.bongsu.alerting.outbox.Backoff;
+import dev.bongsu.alerting.outbox.DeliveryLoop;
 import dev.bongsu.alerting.outbox.TokenBucket;
 import dev.bongsu.model.config.OutboxConfig;
 import dev.bongsu.model.config.RateLimit;
@@ -9,7 +10,6 @@ import dev.bongsu.model.store.SqliteDatabase;
 import dev.bongsu.statuspage.subscribe.PublicNotice;
 import dev.bongsu.statuspage.subscribe.Subscriber;
 import dev.bongsu.statuspage.subscribe.SubscriberDirectory;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,11 +35,9 @@ import java.util.logging.Logger;
  */
 public final class SubscriberOutbox {
     private static final Logger LOG = Logger.getLogger(SubscriberOutbox.class.getName());
-    private static final long PUMP_MS = 100;
     /** The most deliveries in flight at once, over every subscriber. */
     static final int MAX_IN_FLIGHT = 16;
 
-    private final Vertx vertx;
     private final SqliteDatabase db;
     private final SubscriberDirectory directory;
     private final Map<Subscriber.Channel, SubscriptionNotifier> notifiers;
@@ -49,11 +47,8 @@ public final class SubscriberOutbox {
     private final Backoff backoff;
     private final Map<String, TreeMap<Long, Entry>> lanes = new LinkedHashMap<>();
     private final Map<String, TokenBucket> buckets = new HashMap<>();
+    private final DeliveryLoop loop;
     private int inFlight;
-    private long timer = -1;
-    private long purgeTimer = -1;
-    private volatile boolean paused;
-    private Context context;
 
     /**
      * An outbox over an opened database.
@@ -64,7 +59,6 @@ public final class SubscriberOutbox {
      */
     public SubscriberOutbox(Vertx vertx, SqliteDatabase db, SubscriberDirectory directory,
                             Map<Subscriber.Channel, SubscriptionNotifier> notifiers, RateLimit perSubscriber, OutboxConfig retry, Clock clock) {
-        this.vertx = vertx;
         this.db = db;
         this.directory = directory;
         this.notifiers = Map.copyOf(notifiers);
@@ -72,6 +66,7 @@ public final class SubscriberOutbox {
         this.retry = retry;
         this.clock = clock;
         this.backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
+        this.loop = new DeliveryLoop(vertx, LOG, "subscription outbox: delivery paused", "subscription outbox: delivery resumed");
     }
 
     /** Loads the messages left pending (by a crash or a restart) and starts delivering. */
@@ -81,9 +76,7 @@ public final class SubscriberOutbox {
             if (!rows.isEmpty()) {
                 LOG.info("subscription outbox: " + rows.size() + " pending message(s) found in " + db.file() + ", delivering");
             }
-            context = vertx.getOrCreateContext();
-            timer = vertx.setPeriodic(PUMP_MS, id -> pump());
-            purgeTimer = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> purge());
+            loop.start(this::pump, this::purge);
             pump();
             return null;
         });
@@ -91,35 +84,22 @@ public final class SubscriberOutbox {
 
     /** Stops delivering; attempts in flight finish. */
     public void stop() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            vertx.cancelTimer(purgeTimer);
-            timer = -1;
-        }
+        loop.stop();
     }
 
     /** Stops starting deliveries (this server lost the lease); messages are still written. Any thread. */
     public void pause() {
-        if (!paused) {
-            paused = true;
-            LOG.info("subscription outbox: delivery paused");
-        }
+        loop.pause();
     }
 
     /** Starts delivering again. Any thread. */
     public void resume() {
-        if (paused) {
-            paused = false;
-            LOG.info("subscription outbox: delivery resumed");
-            if (context != null) {
-                context.runOnContext(v -> pump());
-            }
-        }
+        loop.resume();
     }
 
     /** Whether delivery is paused. */
     public boolean isPaused() {
-        return paused;
+        return loop.isPaused();
     }
 
     /** Whether subscribers of this channel can be reached. */
@@ -146,7 +126,7 @@ public final class SubscriberOutbox {
 
     /** Message counts by status, and whether delivery is paused. */
     public Future<JsonObject> status() {
-        return db.run(SubscriberOutboxStore::counts).map(counts -> new JsonObject().put("paused", paused).put("messages", counts));
+        return db.run(SubscriberOutboxStore::counts).map(counts -> new JsonObject().put("paused", loop.isPaused()).put("messages", counts));
     }
 
     /** Pending messages known in memory (call on the outbox's context). */
@@ -170,7 +150,7 @@ public final class SubscriberOutbox {
     }
 
     private void pump() {
-        if (paused || timer < 0) {
+        if (!loop.delivering()) {
             return;
         }
         Instant now = clock.instant();
