@@ -46,9 +46,11 @@ final class ReloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BongsuConfig cfg = config == null ? null : ConfigLoader.fromSystemEnvironment().load(config);
-        String base = base(cfg);
         String token = System.getenv(tokenEnv);
+        // the file is read only for what the options did not say: an operator's shell may lack the service's secrets
+        boolean fileNeeded = url == null || token == null || token.isBlank();
+        BongsuConfig cfg = config == null || !fileNeeded ? null : ConfigLoader.fromSystemEnvironment().load(config);
+        String base = base(cfg);
         if ((token == null || token.isBlank()) && cfg != null) {
             token = cfg.admin().token();
         }
