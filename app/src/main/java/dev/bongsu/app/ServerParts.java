@@ -10,6 +10,7 @@ import dev.bongsu.aggregator.store.sqlite.SqliteTimeSeriesStore;
 import dev.bongsu.alerting.Alerting;
 import dev.bongsu.alerting.watchdog.WatchdogVerticle;
 import dev.bongsu.app.heartbeat.PushRoute;
+import dev.bongsu.app.reload.ConfigReloader.Step;
 import dev.bongsu.detector.core.DetectorVerticle;
 import dev.bongsu.detector.core.IncidentIds;
 import dev.bongsu.detector.incident.IncidentStore;
@@ -27,6 +28,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -149,7 +151,7 @@ final class ServerParts {
                                     return Future.<Void>succeededFuture();
                                 })
                                 .compose(v -> cfg.ops().watchdog() == null ? Future.<Void>succeededFuture()
-                                        : deploy(new WatchdogVerticle(cfg.ops().watchdog(), nodeId, version(), clock)));
+                                        : deploy(new WatchdogVerticle(cfg.ops().watchdog(), nodeId, BuildInfo.current().version(), clock)));
                     });
         });
     }
@@ -214,22 +216,16 @@ final class ServerParts {
         return pushRoute;
     }
 
-    /** The version named in watchdog calls: the jar's, or "unknown" when run from classes. */
-    private static String version() {
-        String v = ServerParts.class.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
-    }
-
     /**
      * The parts a configuration reload hands the new configuration to, in order: metrics, detector, alerting, status
      * page, heartbeats (with their push endpoint).
      */
-    java.util.List<dev.bongsu.app.reload.ConfigReloader.Step> reloadSteps() {
-        return java.util.List.of(new dev.bongsu.app.reload.ConfigReloader.Step("metrics", metricsVerticle::reconfigure),
-                new dev.bongsu.app.reload.ConfigReloader.Step("detector", detector::reconfigure),
-                new dev.bongsu.app.reload.ConfigReloader.Step("alerting", alerting::reconfigure),
-                new dev.bongsu.app.reload.ConfigReloader.Step("status page", statusSite::reconfigure),
-                new dev.bongsu.app.reload.ConfigReloader.Step("heartbeats", next -> heartbeats == null ? Future.succeededFuture()
+    List<Step> reloadSteps() {
+        return List.of(new Step("metrics", metricsVerticle::reconfigure),
+                new Step("detector", detector::reconfigure),
+                new Step("alerting", alerting::reconfigure),
+                new Step("status page", statusSite::reconfigure),
+                new Step("heartbeats", next -> heartbeats == null ? Future.succeededFuture()
                         : heartbeats.reconfigure(next).onSuccess(v -> pushRoute.reconfigure(next))));
     }
 
