@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Acknowledge an incident on a running Bongsu (admin API): reminders stop and no further escalation step is taken.")
 final class AckCommand implements Callable<Integer> {
     @Mixin
-    SilenceCommand.Connection api;
+    AdminApi api;
 
     @Parameters(paramLabel = "ID", arity = "0..1", description = "the incident id, as in the notification")
     String id;

@@ -3,16 +3,9 @@ package dev.bongsu.app;
 import dev.bongsu.app.reload.ReloadRoutes;
 import dev.bongsu.model.config.BongsuConfig;
 import dev.bongsu.model.config.ConfigLoader;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -57,30 +50,24 @@ final class ReloadCommand implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             throw new UserException("no admin token: set " + tokenEnv + " or pass --config with admin.token", Main.EXIT_CONFIG);
         }
-        HttpResponse<String> resp = post(base, token);
-        JsonObject json;
-        try {
-            json = new JsonObject(resp.body());
-        } catch (DecodeException | ClassCastException e) {
-            throw new UserException(base + " answered HTTP " + resp.statusCode() + " without JSON; is it Bongsu?", 1);
-        }
+        // a reload waits for every part, the status page's rebuild included
+        AdminApi.Answer resp = AdminApi.exchange(base, token, "POST", ReloadRoutes.RELOAD, null, Duration.ofSeconds(60));
+        JsonObject json = resp.json();
         PrintWriter out = spec.commandLine().getOut();
-        if (resp.statusCode() == 200) {
+        if (resp.status() == 200) {
             out.println(json.getString("status") + ": configuration " + json.getString("previousHash") + " -> " + json.getString("hash")
                     + " (" + json.getString("file") + ")");
             lines(json, out);
             return 0;
         }
-        JsonObject err = json.getJsonObject("error");
         PrintWriter errOut = spec.commandLine().getErr();
-        errOut.println("bongsu: reload refused (HTTP " + resp.statusCode() + "): " + (err == null ? json.encode() : err.getString("message")));
+        errOut.println("bongsu: reload refused (HTTP " + resp.status() + "): " + resp.error());
         lines(json, errOut);
         return 1;
     }
 
     private String base(BongsuConfig cfg) {
-        String chosen = url != null ? url : cfg != null ? "http://" + reachable(cfg.http().host()) + ":" + cfg.http().port() : "http://127.0.0.1:8080";
-        return chosen.endsWith("/") ? chosen.substring(0, chosen.length() - 1) : chosen;
+        return url != null ? url : cfg != null ? "http://" + reachable(cfg.http().host()) + ":" + cfg.http().port() : "http://127.0.0.1:8080";
     }
 
     /** A listener on every interface is asked on loopback. */
@@ -92,28 +79,6 @@ final class ReloadCommand implements Callable<Integer> {
         JsonArray lines = json.getJsonArray("lines");
         if (lines != null) {
             lines.forEach(l -> out.println("  " + l));
-        }
-    }
-
-    private static HttpResponse<String> post(String base, String token) {
-        URI uri;
-        try {
-            uri = URI.create(base + ReloadRoutes.RELOAD);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--url: expected a URL such as http://127.0.0.1:8080, found '" + base + "'", Main.EXIT_CONFIG);
-        }
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UserException("cannot reach " + base + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserException("interrupted", 1);
         }
     }
 }

@@ -1,17 +1,10 @@
 package dev.bongsu.app;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,61 +26,11 @@ final class SilenceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Where the admin API is and the token to use. */
-    static final class Connection {
-        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Bongsu's base URL (default: ${DEFAULT-VALUE})")
-        String url;
-
-        @Option(names = "--token", defaultValue = "${env:BONGSU_ADMIN_TOKEN}",
-                description = "admin token (default: the BONGSU_ADMIN_TOKEN environment variable)")
-        String token;
-
-        JsonObject call(String method, String path, JsonObject body) {
-            if (token == null || token.isBlank()) {
-                throw new UserException("no admin token: pass --token or set BONGSU_ADMIN_TOKEN", Main.EXIT_CONFIG);
-            }
-            String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-            URI uri;
-            try {
-                uri = URI.create(base + "/api/v1/admin" + path);
-            } catch (IllegalArgumentException e) {
-                throw new UserException("--url: expected a URL such as http://127.0.0.1:8080, found '" + url + "'", Main.EXIT_CONFIG);
-            }
-            HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json");
-            req = body == null ? req.method(method, HttpRequest.BodyPublishers.noBody())
-                    : req.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()));
-            HttpResponse<String> resp;
-            try {
-                resp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                        .send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UserException("cannot reach " + base + ": " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage()), 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UserException("interrupted", 1);
-            }
-            JsonObject json;
-            try {
-                json = new JsonObject(resp.body());
-            } catch (DecodeException | ClassCastException e) {
-                throw new UserException(base + " answered HTTP " + resp.statusCode() + " without JSON; is it Bongsu?", 1);
-            }
-            if (resp.statusCode() / 100 != 2) {
-                JsonObject err = json.getJsonObject("error");
-                throw new UserException("HTTP " + resp.statusCode() + ": " + (err == null ? json.encode() : err.getString("message")), 1);
-            }
-            return json;
-        }
-    }
-
     /** {@code bongsu silence add}. */
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Silence notifications of incidents matching every MATCHER.")
     static final class Add implements Callable<Integer> {
         @Mixin
-        Connection api;
+        AdminApi api;
 
         @Parameters(paramLabel = "MATCHER", arity = "1..*",
                 description = "label=value, label!=value, label=~regex or label!~regex; labels: kind, severity, service, provider,"
@@ -137,7 +80,7 @@ final class SilenceCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List silences.")
     static final class ListSilences implements Callable<Integer> {
         @Mixin
-        Connection api;
+        AdminApi api;
 
         @Option(names = "--state", defaultValue = "all", description = "active, pending, expired or all (default: ${DEFAULT-VALUE})")
         String state;
@@ -173,7 +116,7 @@ final class SilenceCommand implements Runnable {
     @Command(name = "expire", mixinStandardHelpOptions = true, description = "End a silence now.")
     static final class Expire implements Callable<Integer> {
         @Mixin
-        Connection api;
+        AdminApi api;
 
         @Parameters(paramLabel = "ID", description = "the silence id, e.g. sil-1a2b3c4d-5e6f")
         String id;
